@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Prepares a Debian 12 host (as root) to run and test the code runner:
+# Docker engine with gVisor's runsc registered, mmdebstrap for the base image, PostgreSQL for tests,
+# gcc for the sandbox launcher, and the .NET SDK check. Idempotent and quick when all is in place.
+# Nothing is downloaded from anywhere but Debian's package archive.
+set -euo pipefail
+
+need_packages=()
+for pkg in docker.io runsc mmdebstrap postgresql gcc libc6-dev jq curl ca-certificates; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_packages+=("$pkg")
+done
+if [ ${#need_packages[@]} -gt 0 ]; then
+  echo "setup-host: installing ${need_packages[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need_packages[@]}"
+fi
+
+if ! command -v dotnet >/dev/null; then
+  echo "setup-host: the .NET 10 SDK is required (dotnet not on PATH)" >&2
+  exit 1
+fi
+
+# gVisor refuses to start with Docker's networking, so it runs with --network=none, which is what
+# every sandbox uses anyway.
+daemon_json=/etc/docker/daemon.json
+wanted='{"runtimes":{"runsc":{"path":"/usr/bin/runsc","runtimeArgs":["--network=none"]}}}'
+mkdir -p /etc/docker
+restart=0
+if [ ! -f "$daemon_json" ] || ! jq -e '.runtimes.runsc.path == "/usr/bin/runsc"' "$daemon_json" >/dev/null 2>&1; then
+  if [ -f "$daemon_json" ]; then
+    jq --argjson w "$wanted" '. * $w' "$daemon_json" > "$daemon_json.new" && mv "$daemon_json.new" "$daemon_json"
+  else
+    echo "$wanted" > "$daemon_json"
+  fi
+  restart=1
+fi
+
+# The engine: systemd is not running in every environment (containers, CI sandboxes), so dockerd is
+# started directly when the socket does not answer.
+engine_up() { curl -fsS --unix-socket /var/run/docker.sock http://localhost/_ping >/dev/null 2>&1; }
+if [ "$restart" = 1 ] && engine_up; then
+  echo "setup-host: restarting dockerd to register runsc"
+  pkill -x dockerd || true
+  for _ in $(seq 1 100); do engine_up || break; sleep 0.1; done
+fi
+if ! engine_up; then
+  echo "setup-host: starting dockerd"
+  mkdir -p /var/log
+  nohup dockerd >/var/log/dockerd.log 2>&1 &
+  for _ in $(seq 1 300); do engine_up && break; sleep 0.1; done
+  engine_up || { echo "setup-host: dockerd did not start; see /var/log/dockerd.log" >&2; tail -20 /var/log/dockerd.log >&2; exit 1; }
+fi
+echo "setup-host: docker engine ready ($(curl -fsS --unix-socket /var/run/docker.sock http://localhost/version | jq -r .Version))"

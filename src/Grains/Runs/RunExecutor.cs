@@ -1,0 +1,54 @@
+using CodeRunner.Sandboxes;
+using Microsoft.Extensions.Options;
+
+namespace CodeRunner.Runs;
+
+/// <summary>Runs one program on this node: take a warm sandbox, place files, compile, run, judge, hand the sandbox back.</summary>
+public sealed class RunExecutor(SandboxPools pools, IOptions<RunOptions> options)
+{
+    /// <summary>Checks the request (throwing <see cref="RunRequestException"/>) and runs it.</summary>
+    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken ct)
+    {
+        await pools.Ready.WaitAsync(ct);
+        return await RunAsync(RunPlanner.Plan(request, pools.Catalog, options.Value), ct);
+    }
+
+    /// <summary>Runs a checked plan. Hostile programs get a verdict; only a broken sandbox gives InternalError.</summary>
+    public async Task<RunResult> RunAsync(RunPlan plan, CancellationToken ct)
+    {
+        SandboxLease lease;
+        try
+        {
+            lease = await pools.PoolFor(plan.Language).AcquireAsync(ct);
+        }
+        catch (SandboxUnavailableException e)
+        {
+            return Verdicts.InternalError(plan, e.Message);
+        }
+        using (lease)
+        {
+            try
+            {
+                var sandbox = lease.Sandbox;
+                var refusals = await sandbox.PlaceFilesAsync(plan.Files, ct);
+                if (refusals.Count > 0)
+                    return Verdicts.InternalError(plan, "the sandbox refused files: " + string.Join("; ", refusals));
+                Sandboxes.Launcher.ExecResult? compile = null;
+                if (plan.Compile is { } compileStep)
+                {
+                    compile = await sandbox.ExecAsync(compileStep, ReadOnlyMemory<byte>.Empty, ct);
+                    if (!Verdicts.CompileSucceeded(compile))
+                        return Verdicts.Judge(plan, compile, null);
+                }
+                var run = await sandbox.ExecAsync(plan.Run, plan.Stdin, ct);
+                ct.ThrowIfCancellationRequested();
+                return Verdicts.Judge(plan, compile, run);
+            }
+            catch (SandboxFailedException e)
+            {
+                lease.Broken = true;
+                return Verdicts.InternalError(plan, e.Message);
+            }
+        }
+    }
+}

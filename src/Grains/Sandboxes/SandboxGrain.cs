@@ -1,0 +1,230 @@
+using CodeRunner.Docker;
+using CodeRunner.Languages;
+using CodeRunner.Sandboxes.Launcher;
+using Microsoft.Extensions.Logging;
+
+namespace CodeRunner.Sandboxes;
+
+/// <summary>
+/// Owns exactly one container from create to removal: create (hardened), warm, run, reset, retire.
+/// Serves one caller at a time (the pool hands it out exclusively), like a non-reentrant grain.
+/// </summary>
+public sealed partial class SandboxGrain : IAsyncDisposable
+{
+    private readonly DockerClient _docker;
+    private readonly SandboxOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private LauncherConnection? _launcher;
+
+    private SandboxGrain(string id, string containerName, Language language, DockerClient docker, SandboxOptions options, ILogger logger, TimeProvider time)
+    {
+        Id = id;
+        ContainerName = containerName;
+        Language = language;
+        _docker = docker;
+        _options = options;
+        _logger = logger;
+        _time = time;
+        CreatedAt = LastUsedAt = time.GetUtcNow();
+    }
+
+    public string Id { get; }
+    public string ContainerName { get; }
+    public string? ContainerId { get; private set; }
+    public Language Language { get; }
+    public string Runtime => _options.Runtime;
+    public SandboxState State { get; private set; } = SandboxState.Creating;
+    public int RunsServed { get; private set; }
+    public DateTimeOffset CreatedAt { get; }
+    public DateTimeOffset LastUsedAt { get; private set; }
+
+    /// <summary>Creates, attaches to and starts a container, and waits for its launcher's hello.</summary>
+    public static async Task<SandboxGrain> CreateAsync(
+        Language language, SandboxOptions options, string siloName, DockerClient docker, ILogger logger, TimeProvider time, CancellationToken ct)
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var sandbox = new SandboxGrain(id, $"coderun-{siloName}-{language.Id}-{id}", language, docker, options, logger, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(options.CreateTimeout);
+        try
+        {
+            var created = await docker.CreateContainerAsync(
+                sandbox.ContainerName, SandboxContainerSpec.For(language, options, siloName, id), deadline.Token);
+            sandbox.ContainerId = created.Id;
+            // Attach before start: the launcher's hello (and anything else) is never missed.
+            var attachment = await docker.AttachAsync(created.Id, deadline.Token);
+            sandbox._launcher = new LauncherConnection(attachment, id, logger);
+            await docker.StartContainerAsync(created.Id, deadline.Token);
+            var hello = await sandbox._launcher.ExpectAsync(LauncherFrame.Hello, deadline.Token);
+            var text = System.Text.Encoding.UTF8.GetString(hello.Payload);
+            if (!text.StartsWith(LauncherProtocol.HelloText, StringComparison.Ordinal))
+                throw new SandboxFailedException($"Unexpected launcher hello '{text}'.");
+            sandbox.State = SandboxState.Warm;
+            LogCreated(logger, id, language.Id, options.Runtime);
+            return sandbox;
+        }
+        catch (Exception e)
+        {
+            // Whatever got as far as the engine is removed there too, found by name even when the
+            // create call itself timed out before it answered.
+            await sandbox.RetireAsync();
+            if (e is OperationCanceledException && !ct.IsCancellationRequested)
+                throw new SandboxFailedException($"Sandbox for {language.Id} was not ready within {options.CreateTimeout.TotalSeconds:F0} s.", e);
+            throw;
+        }
+    }
+
+    /// <summary>Places the run's files. Returns the launcher's refusals (empty when all were placed).</summary>
+    public async Task<IReadOnlyList<string>> PlaceFilesAsync(IReadOnlyList<PlacedFile> files, CancellationToken ct)
+    {
+        var launcher = Ready(SandboxState.Busy);
+        try
+        {
+            foreach (var file in files)
+                await launcher.SendAsync(LauncherProtocol.FileFrame(file.Name, file.Content, file.Mode), ct);
+            var refusals = new List<string>();
+            foreach (var file in files)
+            {
+                var (ok, message) = LauncherProtocol.DecodeStatus((await launcher.ExpectAsync(LauncherFrame.FileReply, ct)).Payload);
+                if (!ok)
+                    refusals.Add($"{file.Name}: {message}");
+            }
+            return refusals;
+        }
+        catch (Exception e) when (e is LauncherGoneException or InvalidDataException or IOException)
+        {
+            throw Failed("placing files", e);
+        }
+    }
+
+    /// <summary>
+    /// Runs one program to its end. Cancelling <paramref name="ct"/> kills the program (not just the
+    /// wait); the launcher still answers with how it ended.
+    /// </summary>
+    public async Task<ExecResult> ExecAsync(ExecCommand command, ReadOnlyMemory<byte> stdin, CancellationToken ct)
+    {
+        var launcher = Ready(SandboxState.Busy);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(command.WallTimeMs) + _options.LauncherGrace);
+        using var killOnCancel = ct.Register(() => _ = launcher.SendAsync(LauncherProtocol.SignalFrame(9), CancellationToken.None).AsTask());
+        try
+        {
+            await launcher.SendAsync(LauncherProtocol.ExecFrame(command), deadline.Token);
+            const int chunk = 1 << 20;
+            for (var at = 0; at < stdin.Length; at += chunk)
+                await launcher.SendAsync(LauncherProtocol.StdinFrame(stdin.Span.Slice(at, Math.Min(chunk, stdin.Length - at))), deadline.Token);
+            await launcher.SendAsync(LauncherProtocol.StdinFrame([]), deadline.Token);
+
+            using var stdout = new MemoryStream();
+            using var stderr = new MemoryStream();
+            using var combined = new MemoryStream();
+            while (true)
+            {
+                var frame = await launcher.ReceiveAsync(deadline.Token);
+                switch (frame.Type)
+                {
+                    case LauncherFrame.Stdout:
+                        stdout.Write(frame.Payload);
+                        combined.Write(frame.Payload);
+                        break;
+                    case LauncherFrame.Stderr:
+                        stderr.Write(frame.Payload);
+                        combined.Write(frame.Payload);
+                        break;
+                    case LauncherFrame.Done:
+                        RunsServed++;
+                        LastUsedAt = _time.GetUtcNow();
+                        return LauncherProtocol.DecodeDone(frame.Payload, stdout.ToArray(), stderr.ToArray(), combined.ToArray());
+                    default:
+                        throw new InvalidDataException($"Unexpected launcher frame '{frame.TypeChar}' during a run.");
+                }
+            }
+        }
+        catch (OperationCanceledException e) when (deadline.IsCancellationRequested)
+        {
+            throw Failed($"running (no answer {_options.LauncherGrace.TotalSeconds:F0} s past the wall limit)", e);
+        }
+        catch (Exception e) when (e is LauncherGoneException or InvalidDataException or IOException)
+        {
+            throw Failed("running", e);
+        }
+    }
+
+    /// <summary>Wipes everything the last run left. Returns false when the launcher cannot prove the sandbox clean.</summary>
+    public async Task<bool> ResetAsync(CancellationToken ct)
+    {
+        var launcher = Ready(SandboxState.Resetting);
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            deadline.CancelAfter(_options.LauncherGrace * 2);
+            await launcher.SendAsync(LauncherProtocol.EmptyFrame(LauncherFrame.Reset), deadline.Token);
+            var (clean, message) = LauncherProtocol.DecodeStatus((await launcher.ExpectAsync(LauncherFrame.ResetReply, deadline.Token)).Payload);
+            if (!clean)
+            {
+                LogDirtyReset(_logger, Id, message);
+                return false;
+            }
+            State = SandboxState.Warm;
+            return true;
+        }
+        catch (Exception e) when (e is LauncherGoneException or InvalidDataException or IOException or OperationCanceledException)
+        {
+            LogDirtyReset(_logger, Id, e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Kills and removes the container. Never throws; safe to call more than once.</summary>
+    public async Task RetireAsync()
+    {
+        if (State == SandboxState.Retired)
+            return;
+        State = SandboxState.Retiring;
+        if (_launcher is not null)
+            await _launcher.DisposeAsync();
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _docker.RemoveContainerAsync(ContainerId ?? ContainerName, force: true, deadline.Token);
+            LogRetired(_logger, Id, RunsServed);
+        }
+        catch (Exception e)
+        {
+            // The ghost sweep at start-up (label search) removes what this could not.
+            LogRetireFailed(_logger, Id, e);
+        }
+        State = SandboxState.Retired;
+    }
+
+    public ValueTask DisposeAsync() => new(RetireAsync());
+
+    private LauncherConnection Ready(SandboxState next)
+    {
+        if (_launcher is null || State is SandboxState.Retiring or SandboxState.Retired or SandboxState.Creating)
+            throw new SandboxFailedException($"Sandbox {Id} is {State}.");
+        State = next;
+        return _launcher;
+    }
+
+    private SandboxFailedException Failed(string doing, Exception e)
+    {
+        LogFailed(_logger, Id, doing, e);
+        return new SandboxFailedException($"Sandbox {Id} failed while {doing}: {e.Message}", e);
+    }
+
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Debug, Message = "Sandbox {SandboxId} for {LanguageId} is warm ({Runtime})")]
+    private static partial void LogCreated(ILogger logger, string sandboxId, string languageId, string runtime);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Debug, Message = "Sandbox {SandboxId} retired after {Runs} runs")]
+    private static partial void LogRetired(ILogger logger, string sandboxId, int runs);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Sandbox {SandboxId} could not be removed; the ghost sweep will retry")]
+    private static partial void LogRetireFailed(ILogger logger, string sandboxId, Exception e);
+
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Warning, Message = "Sandbox {SandboxId} reset is not clean ({Reason}); retiring it")]
+    private static partial void LogDirtyReset(ILogger logger, string sandboxId, string reason);
+
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Warning, Message = "Sandbox {SandboxId} failed while {Doing}")]
+    private static partial void LogFailed(ILogger logger, string sandboxId, string doing, Exception e);
+}

@@ -1,0 +1,113 @@
+using CodeRunner.Docker;
+using CodeRunner.Images;
+using CodeRunner.Languages;
+using CodeRunner.Membership;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CodeRunner.Sandboxes;
+
+/// <summary>
+/// This node's sandboxes: at start it removes the containers a previous incarnation of this silo
+/// left behind, resolves each language to its image (building missing ones when allowed), and
+/// starts one pool per language; at stop it retires every sandbox.
+/// </summary>
+public sealed partial class SandboxPools(
+    DockerClient docker,
+    LanguageImageBuilder images,
+    IOptions<LanguageOptions> languageOptions,
+    IOptions<SandboxOptions> sandboxOptions,
+    IOptions<SiloOptions> siloOptions,
+    ILoggerFactory loggers,
+    TimeProvider time) : IHostedService, IAsyncDisposable
+{
+    private readonly ILogger _logger = loggers.CreateLogger<SandboxPools>();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Dictionary<string, SandboxPool> _pools = [];
+
+    public LanguageCatalog Catalog { get; private set; } = new([]);
+
+    public string SiloName => siloOptions.Value.SiloName;
+
+    /// <summary>Completes when languages are resolved and pools started.</summary>
+    public Task Ready => _ready.Task;
+
+    public IReadOnlyCollection<SandboxPool> Pools => _pools.Values;
+
+    public SandboxPool PoolFor(Language language) =>
+        _pools.GetValueOrDefault(language.Id) ?? throw new SandboxUnavailableException($"Language {language.Id} has no sandbox pool on this node.");
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        try
+        {
+            await docker.PingAsync(ct);
+            await RemoveGhostsAsync(ct);
+            var options = languageOptions.Value;
+            var languages = new List<Language>();
+            foreach (var definition in LanguageDefinitionLoader.LoadDirectory(options.Directory))
+            {
+                if (options.Enabled.Count > 0 && !options.Enabled.Contains(definition.Id))
+                    continue;
+                if (await images.ResolveAsync(definition, options.BuildMissingImages, ct) is { } language)
+                    languages.Add(language);
+            }
+            Catalog = new LanguageCatalog(languages);
+            _pools = languages.ToDictionary(l => l.Id, NewPool);
+            foreach (var pool in _pools.Values)
+                pool.Start();
+            LogStarted(SiloName, languages.Count, sandboxOptions.Value.Runtime);
+            _ready.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _ready.TrySetException(e);
+            throw;
+        }
+    }
+
+    public async Task StopAsync(CancellationToken ct) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        var pools = _pools.Values.ToList();
+        _pools = [];
+        await Task.WhenAll(pools.Select(p => p.DisposeAsync().AsTask()));
+    }
+
+    /// <summary>Removes every container labelled with this silo's name: leftovers of a crash or a kill.</summary>
+    public async Task<int> RemoveGhostsAsync(CancellationToken ct)
+    {
+        var ghosts = await docker.ListContainersAsync([$"{SandboxLabels.Silo}={SiloName}"], ct);
+        var live = _pools.Values.SelectMany(p => p.Sandboxes).Select(s => s.ContainerId).ToHashSet();
+        var removed = 0;
+        foreach (var ghost in ghosts.Where(g => !live.Contains(g.Id)))
+        {
+            await docker.RemoveContainerAsync(ghost.Id, force: true, ct);
+            removed++;
+        }
+        if (removed > 0)
+            LogGhostsRemoved(SiloName, removed);
+        return removed;
+    }
+
+    private SandboxPool NewPool(Language language)
+    {
+        var options = sandboxOptions.Value;
+        var logger = loggers.CreateLogger<SandboxGrain>();
+        return new SandboxPool(
+            language,
+            options.SizeFor(language.Id),
+            options,
+            ct => SandboxGrain.CreateAsync(language, options, SiloName, docker, logger, time, ct),
+            loggers.CreateLogger<SandboxPool>(),
+            time);
+    }
+
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Information, Message = "Silo {SiloName} serves {Count} languages on {Runtime}")]
+    private partial void LogStarted(string siloName, int count, string runtime);
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Silo {SiloName} removed {Count} ghost containers")]
+    private partial void LogGhostsRemoved(string siloName, int count);
+}

@@ -1,0 +1,21 @@
+using CodeRunner.Sandboxes;
+
+namespace CodeRunner.Silo.Health;
+
+/// <summary>Kubernetes-style probes: started (languages resolved, pools running), ready, live.</summary>
+public static class HealthApi
+{
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        var health = app.MapGroup("/health").ExcludeFromDescription();
+        health.MapGet("/startup", Started);
+        health.MapGet("/ready", Started);
+        health.MapGet("/live", () => TypedResults.Ok(new { status = "live" }));
+        return app;
+    }
+
+    private static IResult Started(SandboxPools pools) => pools.Ready.IsCompletedSuccessfully
+        ? TypedResults.Ok(new { status = "ready", languages = pools.Catalog.All.Count })
+        : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting",
+            detail: pools.Ready.IsFaulted ? pools.Ready.Exception!.GetBaseException().Message : "Languages and sandbox pools are still starting.");
+}
