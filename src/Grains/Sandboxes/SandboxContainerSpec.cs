@@ -17,7 +17,7 @@ public static class SandboxContainerSpec
         return new ContainerCreateRequest
         {
             Image = language.Image,
-            Cmd = ["/opt/coderun/launcher"],
+            Cmd = ["/opt/coderun/launcher", "--cpus", options.CpusPerSandbox.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             User = "0:0", // the launcher only; every run is started as uid 1000 with no capabilities
             WorkingDir = "/sandbox",
             Hostname = "sandbox",
@@ -45,13 +45,17 @@ public static class SandboxContainerSpec
                 Memory = memory,
                 MemorySwap = memory, // no swap: the limit is the limit
                 NanoCpus = (long)(options.CpusPerSandbox * 1_000_000_000),
-                PidsLimit = language.Definition.MaxProcesses,
+                // Under gVisor its own host threads count against the pids cgroup, and running out
+                // kills the whole sandbox (at 512 for 64 guest tasks it did): there the run's
+                // processes are bounded by RLIMIT_NPROC in gVisor's kernel (SandboxGrain), and this
+                // is only a loose backstop for the host.
+                PidsLimit = options.Runtime == "runsc" ? language.Definition.MaxProcesses * 16 + 1024 : language.Definition.MaxProcesses,
                 ShmSize = 16L << 20,
                 IpcMode = "private",
                 Tmpfs = new Dictionary<string, string>
                 {
-                    ["/sandbox"] = $"rw,nosuid,nodev,size={options.WorkDirectoryBytes},nr_inodes={options.Inodes},uid=1000,gid=1000,mode=0755",
-                    ["/tmp"] = $"rw,nosuid,nodev,size={options.TmpDirectoryBytes},nr_inodes={options.Inodes},mode=1777",
+                    ["/sandbox"] = $"rw,exec,nosuid,nodev,size={options.WorkDirectoryBytes},nr_inodes={options.Inodes},uid=1000,gid=1000,mode=0755",
+                    ["/tmp"] = $"rw,exec,nosuid,nodev,size={options.TmpDirectoryBytes},nr_inodes={options.Inodes},mode=1777",
                 },
                 Ulimits = [new Ulimit("core", 0, 0), new Ulimit("nofile", 1024, 1024)],
                 Runtime = options.Runtime,

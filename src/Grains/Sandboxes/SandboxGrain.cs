@@ -105,6 +105,8 @@ public sealed partial class SandboxGrain : IAsyncDisposable
     public async Task<ExecResult> ExecAsync(ExecCommand command, ReadOnlyMemory<byte> stdin, CancellationToken ct)
     {
         var launcher = Ready(SandboxState.Busy);
+        if (Runtime == "runsc")
+            command = command with { Processes = Language.Definition.MaxProcesses }; // see SandboxContainerSpec
         using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(command.WallTimeMs) + _options.LauncherGrace);
         using var killOnCancel = ct.Register(() => _ = launcher.SendAsync(LauncherProtocol.SignalFrame(9), CancellationToken.None).AsTask());
         try
@@ -146,7 +148,37 @@ public sealed partial class SandboxGrain : IAsyncDisposable
         }
         catch (Exception e) when (e is LauncherGoneException or InvalidDataException or IOException)
         {
+            // A program that outgrew the container's hard memory limit takes the whole container
+            // with it under gVisor (no per-process OOM kill there). That is the program's verdict,
+            // not an internal error; the sandbox is retired either way.
+            if (e is LauncherGoneException && await WasOomKilledAsync())
+            {
+                LogOomKilled(_logger, Id);
+                return new ExecResult(ExecOutcome.Signaled, -1, 9, ExecFlags.OomKilled, 0, 0, command.MemoryBytes, "", [], [], []);
+            }
             throw Failed("running", e);
+        }
+    }
+
+    private async Task<bool> WasOomKilledAsync()
+    {
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            // The engine records the container's end a moment after its stream closes.
+            while (true)
+            {
+                var inspect = await _docker.InspectContainerAsync(ContainerId!, deadline.Token);
+                if (inspect is null)
+                    return false;
+                if (!inspect.State.Running)
+                    return inspect.State.OOMKilled || inspect.State.ExitCode == 137;
+                await Task.Delay(20, deadline.Token);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or DockerApiException or HttpRequestException)
+        {
+            return false;
         }
     }
 
@@ -224,6 +256,9 @@ public sealed partial class SandboxGrain : IAsyncDisposable
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning, Message = "Sandbox {SandboxId} reset is not clean ({Reason}); retiring it")]
     private static partial void LogDirtyReset(ILogger logger, string sandboxId, string reason);
+
+    [LoggerMessage(EventId = 1305, Level = LogLevel.Information, Message = "Sandbox {SandboxId} was killed at its container's memory limit; retiring it")]
+    private static partial void LogOomKilled(ILogger logger, string sandboxId);
 
     [LoggerMessage(EventId = 1304, Level = LogLevel.Warning, Message = "Sandbox {SandboxId} failed while {Doing}")]
     private static partial void LogFailed(ILogger logger, string sandboxId, string doing, Exception e);

@@ -9,7 +9,7 @@ public class LauncherProtocolTests
     [Fact]
     public void ExecFrameFollowsTheDocumentedLayout()
     {
-        var frame = LauncherProtocol.ExecFrame(new ExecCommand(["python3", "main.py"], ["A=1"], 2000, 5000, 256L << 20, 1 << 20, 100, 200, 64));
+        var frame = LauncherProtocol.ExecFrame(new ExecCommand(["python3", "main.py"], ["A=1"], 2000, 5000, 256L << 20, 1 << 20, 100, 200, 64, 48));
         Assert.Equal((byte)'X', frame[0]);
         var payload = frame.AsSpan(5);
         Assert.Equal((uint)payload.Length, BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(1)));
@@ -20,6 +20,7 @@ public class LauncherProtocolTests
         Assert.Equal(100u, BinaryPrimitives.ReadUInt32LittleEndian(payload[24..]));
         Assert.Equal(200u, BinaryPrimitives.ReadUInt32LittleEndian(payload[28..]));
         Assert.Equal(64u, BinaryPrimitives.ReadUInt32LittleEndian(payload[32..]));
+        Assert.Equal(48u, BinaryPrimitives.ReadUInt32LittleEndian(payload[36..]));
         Assert.Equal(2u, BinaryPrimitives.ReadUInt32LittleEndian(payload[40..]));
         Assert.Equal(1u, BinaryPrimitives.ReadUInt32LittleEndian(payload[44..]));
         Assert.Equal(7u, BinaryPrimitives.ReadUInt32LittleEndian(payload[48..]));

@@ -1,6 +1,7 @@
 namespace CodeRunner.Sandboxes.Launcher;
 
 /// <summary>One program for the launcher to start as the run user, with its limits (the <c>X</c> frame).</summary>
+/// <remarks><see cref="Processes"/> is RLIMIT_NPROC, 0 for none: only meaningful under gVisor (see <see cref="SandboxGrain"/>).</remarks>
 public sealed record ExecCommand(
     IReadOnlyList<string> Argv,
     IReadOnlyList<string> Env,
@@ -10,4 +11,5 @@ public sealed record ExecCommand(
     long FileSizeBytes,
     int StdoutCap,
     int StderrCap,
-    int OpenFiles = 256);
+    int OpenFiles = 256,
+    int Processes = 0);

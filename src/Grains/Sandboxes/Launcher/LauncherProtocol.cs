@@ -31,7 +31,7 @@ public static class LauncherProtocol
         writer.U32((uint)c.StdoutCap);
         writer.U32((uint)c.StderrCap);
         writer.U32((uint)c.OpenFiles);
-        writer.U32(0); // flags, reserved
+        writer.U32((uint)c.Processes);
         writer.U32((uint)argv.Count);
         writer.U32((uint)env.Count);
         foreach (var a in argv)

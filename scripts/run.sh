@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the service on this machine: one process hosting the frontend and a silo, listening on
+# http://127.0.0.1:8080 (override with --urls or ASPNETCORE_URLS). Installs and starts what it
+# needs first (Docker engine with gVisor, base and language images); quick when all is in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-host.sh
+bash scripts/build-base-image.sh
+dotnet build Actors.sln -c Release -nologo -v quiet
+bash scripts/build-images.sh
+exec dotnet src/Frontend/bin/Release/net10.0/CodeRunner.Frontend.dll --contentRoot src/Frontend "$@"
