@@ -8,4 +8,5 @@ bash scripts/setup-host.sh
 bash scripts/build-base-image.sh
 dotnet build Actors.sln -c Release -nologo -v quiet
 bash scripts/build-images.sh
-exec dotnet src/Frontend/bin/Release/net10.0/CodeRunner.Frontend.dll --contentRoot src/Frontend "$@"
+cd src/Frontend/bin/Release/net10.0
+exec dotnet CodeRunner.Frontend.dll "$@"

@@ -49,13 +49,19 @@ public sealed partial class SandboxGrain : IAsyncDisposable
         deadline.CancelAfter(options.CreateTimeout);
         try
         {
+            // Create and start are not abandoned half-way: the engine finishes them even when the
+            // client goes away, so a remove sent meanwhile would miss the container. They are short
+            // and bounded by the client's own deadline; cancellation is honoured right after each,
+            // and the catch below removes what exists.
             var created = await docker.CreateContainerAsync(
-                sandbox.ContainerName, SandboxContainerSpec.For(language, options, siloName, id), deadline.Token);
+                sandbox.ContainerName, SandboxContainerSpec.For(language, options, siloName, id), CancellationToken.None);
             sandbox.ContainerId = created.Id;
+            deadline.Token.ThrowIfCancellationRequested();
             // Attach before start: the launcher's hello (and anything else) is never missed.
             var attachment = await docker.AttachAsync(created.Id, deadline.Token);
             sandbox._launcher = new LauncherConnection(attachment, id, logger);
-            await docker.StartContainerAsync(created.Id, deadline.Token);
+            await docker.StartContainerAsync(created.Id, CancellationToken.None);
+            deadline.Token.ThrowIfCancellationRequested();
             var hello = await sandbox._launcher.ExpectAsync(LauncherFrame.Hello, deadline.Token);
             var text = System.Text.Encoding.UTF8.GetString(hello.Payload);
             if (!text.StartsWith(LauncherProtocol.HelloText, StringComparison.Ordinal))
@@ -125,13 +131,12 @@ public sealed partial class SandboxGrain : IAsyncDisposable
                 var frame = await launcher.ReceiveAsync(deadline.Token);
                 switch (frame.Type)
                 {
+                    // The launcher caps each stream; the silo holds it to the same caps in case it does not.
                     case LauncherFrame.Stdout:
-                        stdout.Write(frame.Payload);
-                        combined.Write(frame.Payload);
+                        Append(stdout, combined, frame.Payload, command.StdoutCap);
                         break;
                     case LauncherFrame.Stderr:
-                        stderr.Write(frame.Payload);
-                        combined.Write(frame.Payload);
+                        Append(stderr, combined, frame.Payload, command.StderrCap);
                         break;
                     case LauncherFrame.Done:
                         RunsServed++;
@@ -158,6 +163,14 @@ public sealed partial class SandboxGrain : IAsyncDisposable
             }
             throw Failed("running", e);
         }
+    }
+
+    private static void Append(MemoryStream stream, MemoryStream combined, byte[] payload, int cap)
+    {
+        var room = (int)Math.Max(0, cap - stream.Length);
+        var take = Math.Min(room, payload.Length);
+        stream.Write(payload, 0, take);
+        combined.Write(payload, 0, take);
     }
 
     private async Task<bool> WasOomKilledAsync()

@@ -35,7 +35,8 @@ public sealed partial class SandboxPool : IAsyncDisposable
         _create = create;
         _logger = logger;
         _time = time;
-        _idleSweep = time.CreateTimer(_ => RetireIdle(), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
+        var sweep = TimeSpan.FromTicks(Math.Clamp(options.IdleTimeout.Ticks / 2, TimeSpan.TicksPerMillisecond * 100, TimeSpan.TicksPerSecond * 15));
+        _idleSweep = time.CreateTimer(_ => RetireIdle(), null, sweep, sweep);
     }
 
     public Language Language { get; }

@@ -122,7 +122,8 @@ public sealed partial class LauncherConnection : IAsyncDisposable
         var lines = text.Split('\n');
         foreach (var line in lines[..^1])
             LogLauncherLine(_sandboxId, line);
-        pending.Clear().Append(lines[^1]);
+        // A line without an end is kept only up to a bound: diagnostics must not grow without limit.
+        pending.Clear().Append(lines[^1].Length > 4096 ? lines[^1][..4096] : lines[^1]);
     }
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Launcher of sandbox {SandboxId}: {Line}")]
