@@ -14,7 +14,7 @@ dotnet test Actors.sln -c Release --no-build -nologo --logger "console;verbosity
 status=${PIPESTATUS[0]}
 set -e
 # One plain summary line over every test assembly, for CI.
-awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
-     END { gsub(",", "", f); printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+awk '/^ *(Passed|Failed|Skipped): [0-9]+$/ { n[$1] += $2 }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
 rm -f "$log"
 exit "$status"

@@ -202,7 +202,7 @@ public sealed partial class SandboxGrain : IAsyncDisposable
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            deadline.CancelAfter(_options.LauncherGrace * 2);
+            deadline.CancelAfter(_options.ResetTimeout);
             await launcher.SendAsync(LauncherProtocol.EmptyFrame(LauncherFrame.Reset), deadline.Token);
             var (clean, message) = LauncherProtocol.DecodeStatus((await launcher.ExpectAsync(LauncherFrame.ResetReply, deadline.Token)).Payload);
             if (!clean)
@@ -228,16 +228,20 @@ public sealed partial class SandboxGrain : IAsyncDisposable
         State = SandboxState.Retiring;
         if (_launcher is not null)
             await _launcher.DisposeAsync();
-        try
+        // A busy engine can take long to tear a container down (gVisor freeing a full tmpfs):
+        // a few tries, then the silo's sweep by label (at stop, and at the next start) takes over.
+        for (var attempt = 1; attempt <= 3; attempt++)
         {
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await _docker.RemoveContainerAsync(ContainerId ?? ContainerName, force: true, deadline.Token);
-            LogRetired(_logger, Id, RunsServed);
-        }
-        catch (Exception e)
-        {
-            // The ghost sweep at start-up (label search) removes what this could not.
-            LogRetireFailed(_logger, Id, e);
+            try
+            {
+                await _docker.RemoveContainerAsync(ContainerId ?? ContainerName, force: true, CancellationToken.None);
+                LogRetired(_logger, Id, RunsServed);
+                break;
+            }
+            catch (Exception e) when (e is OperationCanceledException or DockerApiException or HttpRequestException or IOException)
+            {
+                LogRetireFailed(_logger, Id, attempt, e);
+            }
         }
         State = SandboxState.Retired;
     }
@@ -264,8 +268,8 @@ public sealed partial class SandboxGrain : IAsyncDisposable
     [LoggerMessage(EventId = 1301, Level = LogLevel.Debug, Message = "Sandbox {SandboxId} retired after {Runs} runs")]
     private static partial void LogRetired(ILogger logger, string sandboxId, int runs);
 
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Sandbox {SandboxId} could not be removed; the ghost sweep will retry")]
-    private static partial void LogRetireFailed(ILogger logger, string sandboxId, Exception e);
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Sandbox {SandboxId} could not be removed (attempt {Attempt}); the silo's sweep will retry")]
+    private static partial void LogRetireFailed(ILogger logger, string sandboxId, int attempt, Exception e);
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning, Message = "Sandbox {SandboxId} reset is not clean ({Reason}); retiring it")]
     private static partial void LogDirtyReset(ILogger logger, string sandboxId, string reason);

@@ -32,6 +32,9 @@ public sealed class SandboxOptions
     /// <summary>Sandboxes made at once per language; the engine is slow at creating containers on small hosts. Default 2.</summary>
     public int CreateConcurrency { get; set; } = 2;
 
+    /// <summary>Deadline for a reset (kill, wipe, verify); gVisor wipes thousands of files slowly. A reset past it retires the sandbox. Default 30 s.</summary>
+    public TimeSpan ResetTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long past a step's wall limit the silo waits for the launcher's answer before it declares the sandbox broken. Default 5 s.</summary>
     public TimeSpan LauncherGrace { get; set; } = TimeSpan.FromSeconds(5);
 
