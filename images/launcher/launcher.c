@@ -778,6 +778,11 @@ static void do_exec(const struct frame *f) {
 /* ---- R: reset ------------------------------------------------------------------------------ */
 
 static bool wipe_moved;
+/* A wipe that takes longer than this stops, the reset reports what is left, and the silo retires
+ * the sandbox: removing a container is cheaper than unlinking a run's million files (gVisor's
+ * tmpfs does not enforce nr_inodes, so a run can make that many before its CPU limit). */
+#define WIPE_BUDGET_US 3000000
+static uint64_t wipe_deadline;
 
 /* Empties the directory open as dfd (and closes it). Runs as the runner after every process was
  * killed and reaped, so nothing can swap an entry between the type check and the calls that act
@@ -790,7 +795,7 @@ static void wipe_dir(int dfd, int top, int depth) {
 	char to[32];
 	DIR *d = fdopendir(dfd);
 	if (!d) close(dfd);
-	while (d && (e = readdir(d))) {
+	while (d && now_us() < wipe_deadline && (e = readdir(d))) {
 		const char *name = e->d_name;
 		if (!strcmp(name, ".") || !strcmp(name, "..")) continue;
 		bool dir = e->d_type == DT_DIR;
@@ -821,7 +826,7 @@ static void wipe_dir(int dfd, int top, int depth) {
 
 static void wipe(const char *path) {
 	int top = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC), pass = 0;
-	for (wipe_moved = top >= 0; wipe_moved && pass < 100000; pass++) {
+	for (wipe_moved = top >= 0; wipe_moved && pass < 100000 && now_us() < wipe_deadline; pass++) {
 		int fd = openat(top, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC); /* a fresh offset each pass */
 		wipe_moved = false;
 		if (fd >= 0) wipe_dir(fd, top, 0);
@@ -890,6 +895,7 @@ static void do_reset(void) {
 		if (become_runner(true)) chmod(workdir, workdir_mode);
 		become_root();
 	}
+	wipe_deadline = now_us() + WIPE_BUDGET_US;
 	if (become_runner(true)) {
 		for (int i = 0; i < ndirs; i++)
 			if (i < 3 || !access(dirs[i], F_OK)) wipe(dirs[i]);
@@ -911,6 +917,7 @@ static void do_reset(void) {
 	} else if (reap(), !no_children) {
 		note(msg, sizeof msg, "child processes left");
 	}
+	if (now_us() >= wipe_deadline) note(msg, sizeof msg, "wipe stopped after %d s", WIPE_BUDGET_US / 1000000);
 	for (int i = 0; i < ndirs; i++)
 		if (i < 3 || !access(dirs[i], F_OK)) check_empty(dirs[i], msg, sizeof msg);
 	for (int k = 0, n; k < 3; k++)

@@ -74,11 +74,13 @@ public sealed partial class SandboxPools(
         var pools = _pools.Values.ToList();
         _pools = [];
         await Task.WhenAll(pools.Select(p => p.DisposeAsync().AsTask()));
-        // Whatever a retire could not remove in time is removed here, by this silo's label.
+        // Whatever a retire could not remove in time is removed here, by this silo's label; a
+        // removal the engine still has in progress is waited for.
         try
         {
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await RemoveGhostsAsync(deadline.Token);
+            while (await RemoveGhostsAsync(deadline.Token) > 0)
+                await Task.Delay(200, deadline.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or DockerApiException or HttpRequestException or IOException)
         {
