@@ -4,9 +4,6 @@
 # needs first (Docker engine with gVisor, base and language images); quick when all is in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup-host.sh
-bash scripts/build-base-image.sh
-dotnet build Actors.sln -c Release -nologo -v quiet
-bash scripts/build-images.sh
+bash scripts/prepare.sh
 cd src/Frontend/bin/Release/net10.0
 exec dotnet CodeRunner.Frontend.dll "$@"

@@ -3,10 +3,7 @@
 # gVisor's runsc). Installs and starts what the tests need first; quick when all is in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup-host.sh
-bash scripts/build-base-image.sh
-dotnet build Actors.sln -c Release -nologo -v quiet
-bash scripts/build-images.sh
+bash scripts/prepare.sh
 
 log=$(mktemp)
 set +e

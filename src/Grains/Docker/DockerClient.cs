@@ -48,15 +48,8 @@ public sealed class DockerClient : IDisposable
     }
 
     /// <summary>Returns the image, or null when the engine has no image by that name.</summary>
-    public async Task<ImageInspect?> InspectImageAsync(string name, CancellationToken ct)
-    {
-        using var deadline = Deadline(ct);
-        using var response = await _http.GetAsync($"images/{Uri.EscapeDataString(name)}/json", deadline.Token);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-            return null;
-        await EnsureSuccessAsync(response, "image inspect", deadline.Token);
-        return await response.Content.ReadFromJsonAsync<ImageInspect>(Json, deadline.Token);
-    }
+    public Task<ImageInspect?> InspectImageAsync(string name, CancellationToken ct) =>
+        GetOrNullAsync<ImageInspect>($"images/{Uri.EscapeDataString(name)}/json", "image inspect", ct);
 
     /// <summary>Builds an image from a tar build context, failing with the builder's own message.</summary>
     public async Task<string> BuildImageAsync(
@@ -123,15 +116,8 @@ public sealed class DockerClient : IDisposable
     }
 
     /// <summary>Returns the container, or null when there is none by that id or name.</summary>
-    public async Task<ContainerInspect?> InspectContainerAsync(string idOrName, CancellationToken ct)
-    {
-        using var deadline = Deadline(ct);
-        using var response = await _http.GetAsync($"containers/{Uri.EscapeDataString(idOrName)}/json", deadline.Token);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-            return null;
-        await EnsureSuccessAsync(response, "container inspect", deadline.Token);
-        return await response.Content.ReadFromJsonAsync<ContainerInspect>(Json, deadline.Token);
-    }
+    public Task<ContainerInspect?> InspectContainerAsync(string idOrName, CancellationToken ct) =>
+        GetOrNullAsync<ContainerInspect>($"containers/{Uri.EscapeDataString(idOrName)}/json", "container inspect", ct);
 
     /// <summary>Lists containers, running or not, that carry every given label (<c>key</c> or <c>key=value</c>).</summary>
     public async Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(IEnumerable<string> labels, CancellationToken ct)
@@ -193,6 +179,18 @@ public sealed class DockerClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>GETs a JSON document; null when the engine answers 404.</summary>
+    private async Task<T?> GetOrNullAsync<T>(string path, string operation, CancellationToken ct)
+        where T : class
+    {
+        using var deadline = Deadline(ct);
+        using var response = await _http.GetAsync(path, deadline.Token);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
+        await EnsureSuccessAsync(response, operation, deadline.Token);
+        return await response.Content.ReadFromJsonAsync<T>(Json, deadline.Token);
+    }
 
     private async Task PostAsync(string path, string operation, CancellationToken ct, params HttpStatusCode[] alsoFine)
     {

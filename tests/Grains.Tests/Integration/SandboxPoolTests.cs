@@ -90,7 +90,7 @@ public sealed class SandboxPoolTests : IAsyncLifetime
         // A leftover of a previous incarnation of this silo: labelled with its name, never removed.
         var services = SandboxEngineFixture.BuildServices("runc", _siloName, new Dictionary<string, string?>());
         var docker = services.GetRequiredService<DockerClient>();
-        var image = services.GetRequiredService<Images.LanguageImageBuilder>().ImageTag(
+        var image = services.GetRequiredService<CodeRunner.Images.LanguageImageBuilder>().ImageTag(
             Languages.LanguageDefinitionLoader.Load(Path.Combine(AppContext.BaseDirectory, "languages", "bash.json")));
         var ghost = await docker.CreateContainerAsync($"coderun-{_siloName}-ghost", new ContainerCreateRequest
         {
