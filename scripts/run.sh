@@ -5,5 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/prepare.sh
+# The embedded store (submissions and results) lives outside the build output, so it survives rebuilds.
+data=${CODERUN_DATA:-/var/lib/coderun}
+mkdir -p "$data"
 cd src/Frontend/bin/Release/net10.0
-exec dotnet CodeRunner.Frontend.dll "$@"
+exec dotnet CodeRunner.Frontend.dll --Store:EmbeddedPath="$data/coderun.db" "$@"

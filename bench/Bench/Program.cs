@@ -1,8 +1,12 @@
 using CodeRunner.Bench;
 
-// Warm-path benchmark (docs/performance.md): hello world in Python and C through warm sandboxes on
-// runc and runsc, beside the bare process on the host and a fresh `docker run --rm` per request,
-// all measured in interleaved rounds of the same run. Usage: bench [--seconds N] [--rounds N]
+// Benchmarks (docs/performance.md), each against baselines measured in the same run:
+//   bench [warm] [--seconds N] [--rounds N]   warm sandboxes vs the bare process and docker run --rm
+//   bench cluster [--seconds N] [--rounds N]  the cluster path (embedded store, 3-silo PostgreSQL) vs a direct sandbox run
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(double.Parse).FirstOrDefault(2.0);
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(3);
-return await WarmPathBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), rounds);
+return args.FirstOrDefault() switch
+{
+    "cluster" => await ClusterBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), rounds),
+    _ => await WarmPathBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), rounds),
+};

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CodeRunner.Bench;
 
 /// <summary>
@@ -51,7 +49,7 @@ internal static class WarmPathBenchmark
             foreach (var n in Concurrencies)
             {
                 foreach (var variant in variants)
-                    await MeasureBlockAsync(variant, n, block, results[(variant, n)]);
+                    await Blocks.MeasureAsync(variant, n, block, results[(variant, n)]);
             }
             Console.WriteLine($"# round {round} of {rounds} done");
         }
@@ -66,32 +64,6 @@ internal static class WarmPathBenchmark
         var name = $"main-{Guid.NewGuid():N}";
         var output = await HostProcess.RunAsync("sh", ["-c", $"gcc -O2 -pipe -o {name} main.c -lm && ./{name}; rm -f {name}"], directory, ct: ct);
         return output == "hello\n";
-    }
-
-    private static async Task MeasureBlockAsync(Variant variant, int callers, TimeSpan block, Measurements into)
-    {
-        var latencies = new List<double>();
-        var failures = 0;
-        var runs = 0;
-        var total = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
-        {
-            while (total.Elapsed < block)
-            {
-                var watch = Stopwatch.StartNew();
-                var ok = await variant.RunOnce(CancellationToken.None);
-                var ms = watch.Elapsed.TotalMilliseconds;
-                lock (latencies)
-                {
-                    latencies.Add(ms);
-                    runs++;
-                    if (!ok)
-                        failures++;
-                }
-            }
-        })).ToList();
-        await Task.WhenAll(workers);
-        into.Add(latencies, runs, failures, total.Elapsed.TotalSeconds);
     }
 
     private static void Print(Variant[] variants, Dictionary<(Variant, int), Measurements> results)

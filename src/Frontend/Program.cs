@@ -1,3 +1,4 @@
+using CodeRunner.Client;
 using CodeRunner.Frontend.Hosting;
 using CodeRunner.Frontend.Languages;
 using CodeRunner.Frontend.Runs;
@@ -6,6 +7,7 @@ using CodeRunner.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSilo();
+builder.Services.AddClusterClient(builder.Configuration);
 builder.AddFrontend();
 
 var app = builder.Build();

@@ -11,4 +11,4 @@ builder.AddSilo();
 var app = builder.Build();
 app.MapHealthApi();
 await app.RunAsync();
-return 0;
+return Environment.ExitCode; // 3 when the cluster declared this silo dead

@@ -19,4 +19,6 @@ public enum Verdict
     OutputLimitExceeded,
     /// <summary>The service could not run the program; the message says why. Not the program's fault.</summary>
     InternalError,
+    /// <summary>The submission was cancelled before it finished. Never produced by a run itself.</summary>
+    Cancelled,
 }

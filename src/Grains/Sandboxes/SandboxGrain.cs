@@ -213,6 +213,10 @@ public sealed partial class SandboxGrain : IAsyncDisposable
             State = SandboxState.Warm;
             return true;
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return false; // the node is stopping: the sandbox is retired with the rest
+        }
         catch (Exception e) when (e is LauncherGoneException or InvalidDataException or IOException or OperationCanceledException)
         {
             LogDirtyReset(_logger, Id, e.Message);

@@ -50,6 +50,8 @@ public sealed partial class SandboxPool : IAsyncDisposable
 
     public int WaitingCount => Volatile.Read(ref _waiting);
 
+    public int CreatingCount => Volatile.Read(ref _creating);
+
     /// <summary>Starts making the warm minimum; returns at once.</summary>
     public void Start() => Pump();
 

@@ -20,7 +20,7 @@ public sealed partial class SandboxPools(
     IOptions<SandboxOptions> sandboxOptions,
     IOptions<SiloOptions> siloOptions,
     ILoggerFactory loggers,
-    TimeProvider time) : IHostedService, IAsyncDisposable
+    TimeProvider time) : IHostedService, IAsyncDisposable, Cluster.IDeadSiloCleanup
 {
     private readonly ILogger _logger = loggers.CreateLogger<SandboxPools>();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -102,6 +102,22 @@ public sealed partial class SandboxPools(
         if (removed > 0)
             LogGhostsRemoved(SiloName, removed);
         return removed;
+    }
+
+    /// <summary>Removes the containers of dead silos that shared this node's engine (one listing, whatever their number).</summary>
+    public async Task CleanUpAsync(IReadOnlySet<string> deadSiloNames, CancellationToken ct)
+    {
+        var removed = 0;
+        foreach (var ghost in await docker.ListContainersAsync([SandboxLabels.Managed], ct))
+        {
+            if (ghost.Labels?.GetValueOrDefault(SandboxLabels.Silo) is { } silo && silo != SiloName && deadSiloNames.Contains(silo))
+            {
+                await docker.RemoveContainerAsync(ghost.Id, force: true, ct);
+                removed++;
+            }
+        }
+        if (removed > 0)
+            LogGhostsRemoved("dead silos", removed);
     }
 
     private SandboxPool NewPool(Language language)

@@ -4,12 +4,18 @@ namespace CodeRunner.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
-    /// <summary>Everything a silo runs: the sandbox engine of this node (and, with the cluster, membership and claiming).</summary>
+    /// <summary>
+    /// Everything a silo runs, in start order: membership (joins first), the sandbox engine of this
+    /// node, then claiming. Hosted services stop in reverse: claiming drains, sandboxes are removed,
+    /// the silo leaves. The store is PostgreSQL with <c>Store:ConnectionString</c>, else embedded.
+    /// </summary>
     public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder)
     {
+        builder.Services.AddClusterMembership(builder.Configuration);
         builder.Services.AddSandboxes(builder.Configuration);
-        // Retiring every sandbox at shutdown takes a few seconds on a busy engine.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        builder.Services.AddSubmissionClaiming();
+        // Draining (Cluster:Submissions:ShutdownGrace, 20 s) and retiring every sandbox take time.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(90));
         return builder;
     }
 }

@@ -1,0 +1,23 @@
+using CodeRunner.Languages;
+using CodeRunner.Runs;
+using CodeRunner.Storage;
+using CodeRunner.Submissions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeRunner.Client;
+
+public static class ClientServiceCollectionExtensions
+{
+    /// <summary>The cluster client and the store it talks to (<c>Store:ConnectionString</c>, or the embedded store).</summary>
+    public static IServiceCollection AddClusterClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(IClusterStore)))
+            services.AddClusterStore(configuration); // a single-node host registered it for its silo already
+        services.AddOptions<LanguageOptions>().Bind(configuration.GetSection(LanguageOptions.SectionName));
+        services.AddOptions<RunOptions>().Bind(configuration.GetSection(RunOptions.SectionName));
+        services.AddSingleton<ClusterClient>();
+        services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<ClusterClient>());
+        return services;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using CodeRunner.Languages;
+using CodeRunner.Runs;
+using CodeRunner.Storage;
+using CodeRunner.Submissions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CodeRunner.Client;
+
+/// <summary>
+/// <see cref="IClusterClient"/> over the cluster store. Requests are checked against the same
+/// language definitions the silos run (the <c>languages/</c> files), so a bad request is refused
+/// at once and never queued. After accepting one, it wakes one silo that has room for its
+/// language (from the load silos publish), so a submission costs one claim, not one per silo.
+/// </summary>
+public sealed partial class ClusterClient : IClusterClient, IClusterListener, IAsyncDisposable
+{
+    private readonly IClusterStore _store;
+    private readonly LanguageCatalog _languages;
+    private readonly RunOptions _runOptions;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _waiters = new();
+    private readonly SemaphoreSlim _subscribeLock = new(1, 1);
+    private IAsyncDisposable? _subscription;
+    private (DateTimeOffset At, IReadOnlyList<SiloRecord> Silos) _membership = (DateTimeOffset.MinValue, []);
+
+    public ClusterClient(IClusterStore store, IOptions<LanguageOptions> languages, IOptions<RunOptions> runOptions, ILogger<ClusterClient> logger)
+    {
+        _store = store;
+        _runOptions = runOptions.Value;
+        _logger = logger;
+        // Validation needs only definitions: the image and version belong to the silos.
+        _languages = new LanguageCatalog(LanguageDefinitionLoader.LoadDirectory(languages.Value.Directory).Select(d => new Language(d, "", "")));
+    }
+
+    public async Task<Submission> SubmitAsync(SubmissionRequest request, CancellationToken ct = default) =>
+        (await SubmitBatchAsync([request], ct))[0];
+
+    public async Task<IReadOnlyList<Submission>> SubmitBatchAsync(IReadOnlyList<SubmissionRequest> requests, CancellationToken ct = default)
+    {
+        var checkedRequests = requests.Select(Check).ToList();
+        var accepted = new List<Submission>(requests.Count);
+        foreach (var (request, index) in checkedRequests.Select((r, i) => (r, i)))
+        {
+            var (record, created) = await _store.EnqueueAsync(
+                new NewSubmission(Guid.NewGuid(), request, requests[index].Priority, requests[index].IdempotencyKey), ct);
+            if (created)
+                await WakeOneSiloAsync(record.Language, ct);
+            accepted.Add(ToSubmission(record));
+        }
+        return accepted;
+    }
+
+    public async Task<Submission?> GetAsync(Guid id, CancellationToken ct = default) =>
+        await _store.GetAsync(id, ct) is { } record ? ToSubmission(record) : null;
+
+    public async Task<Submission?> WaitAsync(Guid id, TimeSpan timeout, CancellationToken ct = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        await EnsureSubscribedAsync(deadline.Token, ct);
+        // Listen first, then look: a result written in between is not missed.
+        var waiter = _waiters.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            while (true)
+            {
+                var current = await GetThroughOutagesAsync(id, deadline.Token, ct);
+                if (current is null || current.Status == SubmissionStatus.Completed || deadline.IsCancellationRequested)
+                    return current is null ? null : ToSubmission(current);
+                // The notification normally ends the wait; the poll covers one lost in a store outage.
+                await Task.WhenAny(waiter.Task, Task.Delay(TimeSpan.FromSeconds(1), deadline.Token));
+            }
+        }
+        finally
+        {
+            _waiters.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>A waiting caller rides through a store outage (a PostgreSQL restart): reads are retried until its deadline.</summary>
+    private async Task<SubmissionRecord?> GetThroughOutagesAsync(Guid id, CancellationToken deadline, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                return await _store.GetAsync(id, ct);
+            }
+            catch (Exception e) when (e is DbException or IOException or TimeoutException && !deadline.IsCancellationRequested)
+            {
+                LogStoreUnavailable(e.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+            }
+        }
+    }
+
+    public async Task<CancelStatus> CancelAsync(Guid id, CancellationToken ct = default) =>
+        await _store.CancelAsync(id, ct) switch
+        {
+            CancelOutcome.Cancelled => CancelStatus.Cancelled,
+            CancelOutcome.Requested => CancelStatus.Requested,
+            CancelOutcome.AlreadyCompleted => CancelStatus.AlreadyCompleted,
+            _ => CancelStatus.NotFound,
+        };
+
+    public void OnCompleted(Guid submissionId)
+    {
+        if (_waiters.TryGetValue(submissionId, out var waiter))
+            waiter.TrySetResult();
+    }
+
+    public void OnReconnected()
+    {
+        foreach (var waiter in _waiters.Values)
+            waiter.TrySetResult(); // wake every waiter to look again
+    }
+
+    public void OnWake(string language)
+    {
+    }
+
+    public void OnCancelRequested(Guid submissionId)
+    {
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_subscription is not null)
+            await _subscription.DisposeAsync();
+        _subscribeLock.Dispose();
+    }
+
+    /// <summary>Checks against the definitions and size caps; the stored request names the language by its id.</summary>
+    private RunRequest Check(SubmissionRequest request)
+    {
+        var plan = RunPlanner.Plan(request.Run, _languages, _runOptions);
+        return request.Run with { Language = plan.Language.Id };
+    }
+
+    private async Task WakeOneSiloAsync(string language, CancellationToken ct)
+    {
+        try
+        {
+            var silos = await MembershipAsync(ct);
+            var target = silos
+                .Where(s => s.Status == SiloStatus.Active && s.Load.Languages.TryGetValue(language, out var l) && l.Free > 0)
+                .OrderByDescending(s => s.Load.Languages[language].Free)
+                .ThenBy(_ => Random.Shared.Next())
+                .FirstOrDefault();
+            // No silo has room: the next one to finish a run of this language claims it.
+            if (target is not null)
+                await _store.WakeAsync(target.SiloId, language, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogWakeFailed(language, e.Message); // accepted anyway: silos poll as a safety net
+        }
+    }
+
+    /// <summary>The membership table, re-read at most every half second: load changes fast, but one read per submission would not scale.</summary>
+    private async Task<IReadOnlyList<SiloRecord>> MembershipAsync(CancellationToken ct)
+    {
+        if (DateTimeOffset.UtcNow - _membership.At > TimeSpan.FromMilliseconds(500))
+            _membership = (DateTimeOffset.UtcNow, await _store.ListSilosAsync(ct));
+        return _membership.Silos;
+    }
+
+    /// <summary>Subscribes once, through store outages; past the caller's deadline it gives up and the wait polls.</summary>
+    private async Task EnsureSubscribedAsync(CancellationToken deadline, CancellationToken ct)
+    {
+        if (_subscription is not null)
+            return;
+        await _subscribeLock.WaitAsync(ct);
+        try
+        {
+            while (_subscription is null && !deadline.IsCancellationRequested)
+            {
+                try
+                {
+                    _subscription = await _store.SubscribeAsync(this, null, ct);
+                }
+                catch (Exception e) when (e is DbException or IOException or TimeoutException)
+                {
+                    LogStoreUnavailable(e.Message);
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+                }
+            }
+        }
+        finally
+        {
+            _subscribeLock.Release();
+        }
+    }
+
+    private static Submission ToSubmission(SubmissionRecord r) => new(
+        r.Id,
+        r.Language,
+        r.Status,
+        r.Result,
+        r.Attempts,
+        r.CreatedAt,
+        r.StartedAt,
+        r.CompletedAt);
+
+    [LoggerMessage(EventId = 1901, Level = LogLevel.Warning, Message = "The store is unavailable while waiting; retrying: {Reason}")]
+    private partial void LogStoreUnavailable(string reason);
+
+    [LoggerMessage(EventId = 1900, Level = LogLevel.Warning, Message = "Could not wake a silo for {LanguageId}: {Reason}")]
+    private partial void LogWakeFailed(string languageId, string reason);
+}

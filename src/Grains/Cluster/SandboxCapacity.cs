@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using CodeRunner.Sandboxes;
+using CodeRunner.Storage;
+
+namespace CodeRunner.Cluster;
+
+/// <summary>Capacity from this node's sandbox pools; load includes the process's CPU and memory.</summary>
+public sealed class SandboxCapacity(SandboxPools pools) : ISiloCapacity
+{
+    private TimeSpan _lastCpu;
+    private long _lastAt = Stopwatch.GetTimestamp();
+
+    public Task Ready => pools.Ready;
+
+    public IReadOnlyCollection<string> Languages => pools.Catalog.All.Select(l => l.Id).ToList();
+
+    public int Slots(string language) => pools.Catalog.Find(language) is { } l ? pools.PoolFor(l).Size.Max : 0;
+
+    public SiloLoad Load()
+    {
+        var languages = pools.Pools.ToDictionary(
+            p => p.Language.Id,
+            p =>
+            {
+                var sandboxes = p.Sandboxes;
+                return new LanguageLoad(
+                    sandboxes.Count(s => s.State == SandboxState.Warm),
+                    sandboxes.Count(s => s.State is SandboxState.Busy or SandboxState.Resetting),
+                    p.CreatingCount,
+                    p.Size.Max);
+            });
+        using var process = Process.GetCurrentProcess();
+        var now = Stopwatch.GetTimestamp();
+        var cpu = process.TotalProcessorTime;
+        var elapsed = Stopwatch.GetElapsedTime(_lastAt, now);
+        var percent = elapsed > TimeSpan.Zero ? (cpu - _lastCpu) / elapsed / Environment.ProcessorCount * 100 : 0;
+        (_lastCpu, _lastAt) = (cpu, now);
+        return new SiloLoad(languages, Math.Round(percent, 1), process.WorkingSet64);
+    }
+}

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using CodeRunner.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CodeRunner.Cluster;
+
+/// <summary>
+/// Pull placement: this silo claims only what it has a free slot for, language by language, and
+/// hosts one <see cref="SubmissionGrain"/> per claimed submission. It tries to claim a language
+/// when it is woken for it (a client targets one silo per submission), when one of its runs of that
+/// language ends, and on a slow safety-net poll; so claiming costs O(1) store work per submission
+/// whatever the number of silos. On shutdown it stops claiming, lets runs finish within
+/// <see cref="SubmissionOptions.ShutdownGrace"/>, then hands the rest back.
+/// </summary>
+public sealed partial class SubmissionClaimer(
+    IClusterStore store,
+    SiloIdentity identity,
+    ISiloCapacity capacity,
+    ISubmissionRunner runner,
+    IOptions<SubmissionOptions> options,
+    ILoggerFactory loggers,
+    TimeProvider time) : BackgroundService, IClusterListener
+{
+    private const string AllLanguages = "";
+    private readonly ILogger _logger = loggers.CreateLogger<SubmissionClaimer>();
+    private readonly Channel<string> _wakeups = Channel.CreateUnbounded<string>(new() { SingleReader = true });
+    private readonly ConcurrentDictionary<Guid, (SubmissionGrain Grain, Task Run)> _running = new();
+    private readonly ConcurrentDictionary<string, int> _busy = new();
+    private readonly CancellationTokenSource _handBack = new();
+    private volatile bool _draining;
+    private long _claimAttempts;
+
+    /// <summary>Claim queries this silo has made (the thundering-herd test counts them).</summary>
+    public long ClaimAttempts => Interlocked.Read(ref _claimAttempts);
+
+    /// <summary>Submissions running on this silo now.</summary>
+    public int RunningCount => _running.Count;
+
+    public void OnWake(string language) => _wakeups.Writer.TryWrite(language);
+
+    public void OnCompleted(Guid submissionId)
+    {
+    }
+
+    public void OnCancelRequested(Guid submissionId)
+    {
+        if (_running.TryGetValue(submissionId, out var entry))
+            entry.Grain.RequestCancel();
+    }
+
+    public void OnReconnected()
+    {
+        // Notifications sent while the store was away are lost: look again.
+        _wakeups.Writer.TryWrite(AllLanguages);
+        _ = Task.Run(RecheckCancellationsAsync);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await capacity.Ready.WaitAsync(stoppingToken);
+        await using var subscription = await SubscribeAsync(stoppingToken);
+        using var poll = new PeriodicTimer(options.Value.ClaimPollInterval, time);
+        _ = Task.Run(async () =>
+        {
+            while (await poll.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+                _wakeups.Writer.TryWrite(AllLanguages);
+        }, stoppingToken);
+        _wakeups.Writer.TryWrite(AllLanguages);
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wanted = new HashSet<string> { await _wakeups.Reader.ReadAsync(stoppingToken) };
+            while (_wakeups.Reader.TryRead(out var more))
+                wanted.Add(more); // coalesce a burst of wake-ups into one claim per language
+            var languages = wanted.Contains(AllLanguages) ? capacity.Languages : wanted.Where(capacity.Languages.Contains);
+            foreach (var language in languages)
+                await ClaimAsync(language, stoppingToken);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _draining = true;
+        await TrySetStatusAsync(SiloStatus.ShuttingDown);
+        var runs = _running.Values.Select(r => r.Run).ToArray();
+        LogDraining(identity.SiloId, runs.Length, options.Value.ShutdownGrace.TotalSeconds);
+        await Task.WhenAny(Task.WhenAll(runs), Task.Delay(options.Value.ShutdownGrace, time, cancellationToken));
+        await _handBack.CancelAsync();
+        await Task.WhenAll(_running.Values.Select(r => r.Run));
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _handBack.Dispose();
+        base.Dispose();
+    }
+
+    private async Task ClaimAsync(string language, CancellationToken ct)
+    {
+        var free = capacity.Slots(language) - _busy.GetValueOrDefault(language);
+        if (_draining || free <= 0)
+            return;
+        Interlocked.Increment(ref _claimAttempts);
+        IReadOnlyList<SubmissionRecord> claimed;
+        try
+        {
+            claimed = await store.ClaimAsync(identity.SiloId, language, free, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogClaimFailed(language, e.Message); // the store is away; the poll tries again
+            return;
+        }
+        foreach (var submission in claimed)
+            Start(submission);
+    }
+
+    private void Start(SubmissionRecord submission)
+    {
+        var grain = new SubmissionGrain(submission, identity.SiloId, store, runner, options.Value, loggers.CreateLogger<SubmissionGrain>(), time);
+        _busy.AddOrUpdate(submission.Language, 1, (_, n) => n + 1);
+        var run = Task.Run(async () =>
+        {
+            try
+            {
+                await grain.RunAsync(_handBack.Token);
+            }
+            finally
+            {
+                _busy.AddOrUpdate(submission.Language, 0, (_, n) => n - 1);
+                _running.TryRemove(submission.Id, out _);
+                grain.Dispose();
+                _wakeups.Writer.TryWrite(submission.Language); // a slot is free: pull the next one
+            }
+        });
+        _running[submission.Id] = (grain, run);
+    }
+
+    private async Task<IAsyncDisposable> SubscribeAsync(CancellationToken ct)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return await store.SubscribeAsync(this, identity.SiloId, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSubscribeFailed(e.Message);
+                await Task.Delay(delay, time, ct);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
+        }
+    }
+
+    private async Task RecheckCancellationsAsync()
+    {
+        foreach (var (id, entry) in _running)
+        {
+            try
+            {
+                if (await store.GetAsync(id, CancellationToken.None) is { CancelRequested: true })
+                    entry.Grain.RequestCancel();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogClaimFailed("cancel check", e.Message);
+            }
+        }
+    }
+
+    private async Task TrySetStatusAsync(SiloStatus status)
+    {
+        try
+        {
+            await store.SetStatusAsync(identity.SiloId, status, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogClaimFailed("status", e.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 1700, Level = LogLevel.Warning, Message = "Claiming {LanguageId} failed: {Reason}")]
+    private partial void LogClaimFailed(string languageId, string reason);
+
+    [LoggerMessage(EventId = 1701, Level = LogLevel.Warning, Message = "Subscribing to the store failed, retrying: {Reason}")]
+    private partial void LogSubscribeFailed(string reason);
+
+    [LoggerMessage(EventId = 1702, Level = LogLevel.Information, Message = "Silo {SiloId} stops claiming; {Count} runs may finish within {Seconds} s")]
+    private partial void LogDraining(string siloId, int count, double seconds);
+}

@@ -1,0 +1,85 @@
+using CodeRunner.Runs;
+
+namespace CodeRunner.Storage;
+
+/// <summary>A silo's life in the membership table (Orleans' SiloStatus, reduced to what this cluster needs).</summary>
+public enum SiloStatus
+{
+    Active,
+    ShuttingDown,
+    Dead,
+    Left,
+}
+
+/// <summary>What a silo says of itself when it joins.</summary>
+/// <param name="SiloId">Unique per incarnation (never reused).</param>
+/// <param name="SiloName">Stable across restarts of the same node (pod name); labels its containers.</param>
+/// <param name="Address">Where other parts reach it (host:port); informational for now.</param>
+public sealed record SiloRegistration(string SiloId, string SiloName, string Address);
+
+/// <summary>One membership row.</summary>
+public sealed record SiloRecord(
+    string SiloId,
+    string SiloName,
+    string Address,
+    SiloStatus Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset HeartbeatAt,
+    TimeSpan HeartbeatAge,
+    SiloLoad Load);
+
+/// <summary>A silo's published load: sandboxes per language, CPU, memory.</summary>
+public sealed record SiloLoad(IReadOnlyDictionary<string, LanguageLoad> Languages, double CpuPercent, long MemoryBytes)
+{
+    public static SiloLoad Empty { get; } = new(new Dictionary<string, LanguageLoad>(), 0, 0);
+}
+
+/// <summary>One language's sandboxes on a silo.</summary>
+public sealed record LanguageLoad(int Warm, int Busy, int Creating, int Max)
+{
+    /// <summary>Runs the silo could take now without waiting for a sandbox to be made beyond its maximum.</summary>
+    public int Free => Math.Max(0, Max - Busy);
+}
+
+/// <summary>A submission to accept.</summary>
+public sealed record NewSubmission(Guid Id, RunRequest Request, int Priority = 0, string? IdempotencyKey = null);
+
+/// <summary>A submission's stored state.</summary>
+public sealed record SubmissionRecord(
+    Guid Id,
+    string? IdempotencyKey,
+    string Language,
+    int Priority,
+    SubmissionStatus Status,
+    RunRequest Request,
+    RunResult? Result,
+    string? Owner,
+    long Epoch,
+    int Attempts,
+    bool CancelRequested,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt);
+
+public enum CancelOutcome
+{
+    NotFound,
+    /// <summary>It was Queued and is now Completed with verdict Cancelled.</summary>
+    Cancelled,
+    /// <summary>It is Running; its owner was asked to stop it.</summary>
+    Requested,
+    /// <summary>It had already completed; nothing changed.</summary>
+    AlreadyCompleted,
+}
+
+public enum SubmissionEventKind
+{
+    Accepted,
+    Claimed,
+    Released,
+    Requeued,
+    Completed,
+}
+
+/// <summary>One step of a submission's life, for the lifecycle view and for exactly-once checks.</summary>
+public sealed record SubmissionEvent(Guid SubmissionId, SubmissionEventKind Kind, string? SiloId, long Epoch, DateTimeOffset At, string? Detail);

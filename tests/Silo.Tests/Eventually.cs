@@ -1,0 +1,16 @@
+namespace CodeRunner.Tests;
+
+/// <summary>Polls a condition until it holds or a deadline passes: tests wait for conditions, never for time.</summary>
+internal static class Eventually
+{
+    public static async Task True(Func<Task<bool>> condition, TimeSpan within, string what)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"Not true within {within.TotalSeconds} s: {what}");
+            await Task.Delay(50);
+        }
+    }
+}
