@@ -44,10 +44,9 @@ public sealed partial class ClusterClient : IClusterClient, IClusterListener, IA
         var accepted = new List<Submission>(requests.Count);
         foreach (var (request, index) in checkedRequests.Select((r, i) => (r, i)))
         {
-            var (record, created) = await _store.EnqueueAsync(
-                new NewSubmission(Guid.NewGuid(), request, requests[index].Priority, requests[index].IdempotencyKey), ct);
-            if (created)
-                await WakeOneSiloAsync(record.Language, ct);
+            var wake = await SiloToWakeAsync(request.Language, ct);
+            var (record, _) = await _store.EnqueueAsync(
+                new NewSubmission(Guid.NewGuid(), request, requests[index].Priority, requests[index].IdempotencyKey, wake), ct);
             accepted.Add(ToSubmission(record));
         }
         return accepted;
@@ -140,23 +139,26 @@ public sealed partial class ClusterClient : IClusterClient, IClusterListener, IA
         return request.Run with { Language = plan.Language.Id };
     }
 
-    private async Task WakeOneSiloAsync(string language, CancellationToken ct)
+    /// <summary>The silo to wake for a new submission of the language, woken by the store with the insert.</summary>
+    private async Task<string?> SiloToWakeAsync(string language, CancellationToken ct)
     {
         try
         {
+            // Exactly one silo is woken, the one with the most room by its last published load. Even
+            // when none shows room, one is woken: the load is up to a heartbeat old, and a silo whose
+            // "slot freed" claim ran just before this insert would otherwise leave it to the poll.
             var silos = await MembershipAsync(ct);
             var target = silos
-                .Where(s => s.Status == SiloStatus.Active && s.Load.Languages.TryGetValue(language, out var l) && l.Free > 0)
+                .Where(s => s.Status == SiloStatus.Active && s.Load.Languages.ContainsKey(language))
                 .OrderByDescending(s => s.Load.Languages[language].Free)
                 .ThenBy(_ => Random.Shared.Next())
                 .FirstOrDefault();
-            // No silo has room: the next one to finish a run of this language claims it.
-            if (target is not null)
-                await _store.WakeAsync(target.SiloId, language, ct);
+            return target?.SiloId;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogWakeFailed(language, e.Message); // accepted anyway: silos poll as a safety net
+            return null;
         }
     }
 

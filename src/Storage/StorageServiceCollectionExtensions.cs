@@ -2,6 +2,7 @@ using CodeRunner.Storage.PostgreSql;
 using CodeRunner.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CodeRunner.Storage;
@@ -17,7 +18,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IClusterStore>(sp =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString)
                 ? ActivatorUtilities.CreateInstance<SqliteClusterStore>(sp)

@@ -77,9 +77,12 @@ public abstract partial class ClusterStoreContractTests
     {
         var id = await JoinAsync();
 
+        await EnqueueAsync();
+
         Assert.True(await Store.SetStatusAsync(id, SiloStatus.ShuttingDown, Ct));
         Assert.True(await Store.HeartbeatAsync(id, SiloLoad.Empty, Ct));
         Assert.Equal(SiloStatus.ShuttingDown, (await SiloAsync(id)).Status);
+        Assert.Empty(await Store.ClaimAsync(id, "python", 10, Ct));
         Assert.True(await Store.SetStatusAsync(id, SiloStatus.Left, Ct));
 
         Assert.False(await Store.SetStatusAsync(id, SiloStatus.Left, Ct));

@@ -25,6 +25,25 @@ public abstract partial class ClusterStoreContractTests
     }
 
     [Fact]
+    public async Task EnqueueWakesTheNamedSiloOnlyForANewSubmission()
+    {
+        var a = await JoinAsync();
+        var b = await JoinAsync();
+        var aListener = await SubscribeAsync(a);
+        var bListener = await SubscribeAsync(b);
+        var key = Guid.NewGuid().ToString();
+
+        await Store.EnqueueAsync(Submission(key: key) with { WakeSiloId = a }, Ct);
+        // The same key again: nothing new is accepted, so nobody is woken.
+        await Store.EnqueueAsync(Submission(key: key) with { WakeSiloId = b }, Ct);
+        await Store.WakeAsync(b, "c", Ct); // sent last: once it is heard, a wrong wake would have been too
+
+        await Eventually.True(() => aListener.Wakes.Contains("python") && bListener.Wakes.Contains("c"), Eventually.Soon, "the named silo is woken");
+        Assert.Equal(["python"], aListener.Wakes);
+        Assert.Equal(["c"], bListener.Wakes);
+    }
+
+    [Fact]
     public async Task CompletionsReachEverySubscriberIncludingOneWithoutASiloId()
     {
         var silo = await JoinAsync();
@@ -72,6 +91,20 @@ public abstract partial class ClusterStoreContractTests
         await Eventually.True(() => stays.Wakes.Contains("python") && stays.Completed.Contains(running.Id), Eventually.Soon, "the live subscription hears");
         Assert.Empty(gone.Wakes);
         Assert.Empty(gone.Completed);
+    }
+
+    [Fact]
+    public async Task AListenerThatThrowsKeepsReceiving()
+    {
+        var silo = await JoinAsync();
+        var listener = new RecordingListener { ThrowOnWake = "boom" };
+        _disposables.Add(await Store.SubscribeAsync(listener, silo, Ct));
+
+        await Store.WakeAsync(silo, "boom", Ct);
+        await Store.WakeAsync(silo, "python", Ct);
+
+        await Eventually.True(() => listener.Wakes.Contains("python"), Eventually.Soon, "the wake after the failure arrives");
+        Assert.Equal(["boom", "python"], listener.Wakes);
     }
 
     /// <summary>Whether a subscriber on one store instance hears changes made through another.</summary>

@@ -15,7 +15,15 @@ public sealed class RecordingListener : IClusterListener
 
     public int Reconnects => Volatile.Read(ref _reconnects);
 
-    public void OnWake(string language) => Wakes.Enqueue(language);
+    /// <summary>A wake-up for this language is recorded, then the listener throws (a buggy listener).</summary>
+    public string? ThrowOnWake { get; init; }
+
+    public void OnWake(string language)
+    {
+        Wakes.Enqueue(language);
+        if (language == ThrowOnWake)
+            throw new InvalidOperationException("A listener bug.");
+    }
 
     public void OnCompleted(Guid submissionId) => Completed.Enqueue(submissionId);
 

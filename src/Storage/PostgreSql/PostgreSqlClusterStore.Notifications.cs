@@ -39,12 +39,10 @@ public sealed partial class PostgreSqlClusterStore
     public async Task<IAsyncDisposable> SubscribeAsync(IClusterListener listener, string? siloId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(listener);
-        await EnsureMigratedAsync(ct);
-        PostgreSqlSubscription? subscription = null;
-        subscription = new PostgreSqlSubscription(_dataSource, listener,
+        var subscription = new PostgreSqlSubscription(_dataSource, listener,
             siloId is null ? null : NotificationChannels.Wake(_clusterId, siloId),
             siloId is null ? null : NotificationChannels.Cancel(_clusterId, siloId),
-            _logger, () => _subscriptions.TryRemove(subscription!, out _));
+            _logger, s => _subscriptions.TryRemove(s, out _));
         await subscription.StartAsync(ct);
         _subscriptions.TryAdd(subscription, 0);
         return subscription;

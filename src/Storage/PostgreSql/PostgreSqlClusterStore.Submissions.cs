@@ -24,9 +24,13 @@ public sealed partial class PostgreSqlClusterStore
                     INSERT INTO submission_events (cluster_id, submission_id, kind, epoch)
                     SELECT @cluster, id, 'Accepted', 0 FROM inserted
                 )
+                -- The wake rides on the insert (delivered on commit, only for a new row).
                 SELECT {PostgreSqlRows.SubmissionColumns} FROM inserted
+                LEFT JOIN LATERAL (SELECT pg_notify(@wake, @language) WHERE @wake IS NOT NULL) woken ON true
                 """, connection))
             {
+                insert.Parameters.AddWithValue("wake", NpgsqlDbType.Text,
+                    submission.WakeSiloId is { } silo ? NotificationChannels.Wake(_clusterId, silo) : DBNull.Value);
                 insert.Parameters.AddWithValue("id", submission.Id);
                 insert.Parameters.AddWithValue("key", NpgsqlDbType.Text, (object?)submission.IdempotencyKey ?? DBNull.Value);
                 insert.Parameters.AddWithValue("language", submission.Request.Language);
@@ -67,26 +71,20 @@ public sealed partial class PostgreSqlClusterStore
     {
         if (max <= 0)
             return [];
-        return await InTransactionAsync<IReadOnlyList<SubmissionRecord>>(async (connection, transaction, token) =>
+        return await RunAsync<IReadOnlyList<SubmissionRecord>>(async (connection, token) =>
         {
-            // Only an Active silo claims. FOR SHARE holds off DeclareDeadAsync's update of the silo row
-            // until this claim commits, so recovery, which runs after the declaration, sees every
-            // submission the silo claimed; a claim that comes after the declaration finds it Dead.
-            await using (var live = Command(
-                "SELECT 1 FROM silos WHERE cluster_id = @cluster AND silo_id = @silo AND status = 'Active' FOR SHARE",
-                connection, transaction))
-            {
-                live.Parameters.AddWithValue("silo", siloId);
-                if (await live.ExecuteScalarAsync(token) is null)
-                    return [];
-            }
-
+            // One statement, so one round trip and one transaction. Only an Active silo claims: FOR
+            // SHARE on its row holds off DeclareDeadAsync's update of it until this claim commits, so
+            // recovery, which runs after the declaration, sees every submission the silo claimed; a
+            // claim that comes after the declaration finds it Dead and takes nothing.
             // SKIP LOCKED: concurrent claimers pass over each other's rows instead of waiting on them.
             await using var claim = Command(
                 $"""
-                WITH picked AS (
+                WITH live AS (
+                    SELECT 1 FROM silos WHERE cluster_id = @cluster AND silo_id = @silo AND status = 'Active' FOR SHARE
+                ), picked AS (
                     SELECT id FROM submissions
-                    WHERE cluster_id = @cluster AND status = 'Queued' AND language = @language
+                    WHERE cluster_id = @cluster AND status = 'Queued' AND language = @language AND EXISTS (SELECT 1 FROM live)
                     ORDER BY priority DESC, created_at, seq
                     LIMIT @max
                     FOR UPDATE SKIP LOCKED
@@ -102,7 +100,7 @@ public sealed partial class PostgreSqlClusterStore
                 )
                 SELECT {PostgreSqlRows.SubmissionColumns} FROM claimed
                 ORDER BY priority DESC, created_at, seq
-                """, connection, transaction);
+                """, connection);
             claim.Parameters.AddWithValue("silo", siloId);
             claim.Parameters.AddWithValue("language", language);
             claim.Parameters.AddWithValue("max", max);

@@ -27,13 +27,13 @@ internal sealed class PostgreSqlSubscription : IAsyncDisposable
     private readonly string? _cancelChannel;
     private readonly string[] _channels;
     private readonly ILogger _logger;
-    private readonly Action _onDisposed;
+    private readonly Action<PostgreSqlSubscription> _onDisposed;
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
     private int _disposed;
 
     public PostgreSqlSubscription(NpgsqlDataSource dataSource, IClusterListener listener, string? wakeChannel, string? cancelChannel,
-        ILogger logger, Action onDisposed)
+        ILogger logger, Action<PostgreSqlSubscription> onDisposed)
     {
         _dataSource = dataSource;
         _listener = listener;
@@ -60,7 +60,7 @@ internal sealed class PostgreSqlSubscription : IAsyncDisposable
         await _stop.CancelAsync();
         await _loop;
         _stop.Dispose();
-        _onDisposed();
+        _onDisposed(this);
     }
 
     private async Task RunAsync(NpgsqlConnection connection, CancellationToken stop)

@@ -8,9 +8,17 @@ public sealed partial class SqliteClusterStore
 {
     private const string Fence = "cluster_id = $cluster AND id = $id AND owner = $silo AND epoch = $epoch AND status = 'Running'";
 
-    public Task<(SubmissionRecord Submission, bool Created)> EnqueueAsync(NewSubmission submission, CancellationToken ct)
+    public async Task<(SubmissionRecord Submission, bool Created)> EnqueueAsync(NewSubmission submission, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        var accepted = await InsertAsync(submission, ct);
+        if (accepted.Created && submission.WakeSiloId is { } silo)
+            await WakeAsync(silo, accepted.Submission.Language, ct); // after the commit, like NOTIFY
+        return accepted;
+    }
+
+    private Task<(SubmissionRecord Submission, bool Created)> InsertAsync(NewSubmission submission, CancellationToken ct)
+    {
         return RunAsync((transaction, _) =>
         {
             using (var insert = Command(transaction,
