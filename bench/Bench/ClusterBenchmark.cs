@@ -56,21 +56,7 @@ internal static class ClusterBenchmark
                 new("cluster client, embedded store (1 node)", "python", ct => ThroughClusterAsync(single.Services.GetRequiredService<IClusterClient>(), request, ct)),
                 new("cluster client, PostgreSQL (3 silos)", "python", ct => ThroughClusterAsync(clusterClient.GetRequiredService<IClusterClient>(), request, ct)),
             ];
-            foreach (var variant in variants)
-            {
-                for (var i = 0; i < 5; i++)
-                    await variant.RunOnce(CancellationToken.None);
-            }
-            var results = variants.SelectMany(v => Concurrencies.Select(n => (v, n))).ToDictionary(k => k, _ => new Measurements());
-            for (var round = 1; round <= rounds; round++)
-            {
-                foreach (var n in Concurrencies)
-                {
-                    foreach (var variant in variants)
-                        await Blocks.MeasureAsync(variant, n, block, results[(variant, n)]);
-                }
-                Console.WriteLine($"# round {round} of {rounds} done");
-            }
+            var results = await Blocks.RunRoundsAsync(variants, Concurrencies, block, rounds, warmUps: 5);
             Print(variants, results);
             await ClaimCost.PrintAsync(postgres);
             return results.Values.Any(m => m.Failures > 0) ? 1 : 0;

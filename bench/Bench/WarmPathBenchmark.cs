@@ -37,22 +37,7 @@ internal static class WarmPathBenchmark
                 ["run", "--rm", "-i", "--network", "none", "--log-driver", "none", "--tmpfs", "/sandbox:exec", c,
                  "sh", "-c", "cat > /sandbox/main.c && gcc -O2 -pipe -o /sandbox/main /sandbox/main.c -lm && /sandbox/main"], stdin: CHello, ct: ct) == "hello\n"),
         ];
-        foreach (var variant in variants)
-        {
-            for (var i = 0; i < 3; i++)
-                await variant.RunOnce(CancellationToken.None); // warm caches, JIT, pools
-        }
-
-        var results = variants.SelectMany(v => Concurrencies.Select(n => (v, n))).ToDictionary(k => k, _ => new Measurements());
-        for (var round = 1; round <= rounds; round++)
-        {
-            foreach (var n in Concurrencies)
-            {
-                foreach (var variant in variants)
-                    await Blocks.MeasureAsync(variant, n, block, results[(variant, n)]);
-            }
-            Console.WriteLine($"# round {round} of {rounds} done");
-        }
+        var results = await Blocks.RunRoundsAsync(variants, Concurrencies, block, rounds, warmUps: 3);
         Print(variants, results);
         work.Delete(recursive: true);
         return results.Values.Any(m => m.Failures > 0) ? 1 : 0;

@@ -133,6 +133,29 @@ public sealed class ClusterTests(PostgresServer server)
         Assert.Equal(SiloStatus.Left, silo.Status);
     }
 
+    [Fact]
+    public async Task ClientCancelsQueuedAndRunningSubmissionsAndRepeatsAreIdempotent()
+    {
+        await using var cluster = await ClusterFixture.StartAsync(server);
+        var silo = await cluster.StartSiloAsync("a");
+
+        var running = await cluster.Client.SubmitAsync(ClusterFixture.Python("import time\nprint('started', flush=True)\ntime.sleep(60)") with { IdempotencyKey = "long-one" });
+        var again = await cluster.Client.SubmitAsync(ClusterFixture.Python("print('another program')") with { IdempotencyKey = "long-one" });
+        Assert.Equal(running.Id, again.Id);
+        await Eventually.True(async () => await RunningOnAsync(cluster, [running], silo) == 1, Patience, "it runs");
+
+        Assert.Equal(CancelStatus.Requested, await cluster.Client.CancelAsync(running.Id));
+        var cancelled = await cluster.Client.WaitAsync(running.Id, TimeSpan.FromSeconds(30));
+        Assert.Equal(SubmissionStatus.Completed, cancelled!.Status);
+        Assert.Equal(Verdict.Cancelled, cancelled.Result!.Verdict);
+        Assert.Equal(CancelStatus.AlreadyCompleted, await cluster.Client.CancelAsync(running.Id));
+        Assert.Equal(CancelStatus.NotFound, await cluster.Client.CancelAsync(Guid.NewGuid()));
+
+        // The sandbox it ran in is usable again: the program was killed, not just abandoned.
+        var next = await cluster.Client.SubmitAsync(ClusterFixture.Python("print('next')"));
+        Assert.Equal("next\n", (await cluster.Client.WaitAsync(next.Id, Patience))!.Result!.Stdout);
+    }
+
     private static async Task<int> RunningOnAsync(ClusterFixture cluster, IEnumerable<Submission> submissions, SiloProcess silo)
     {
         var count = 0;

@@ -1,3 +1,4 @@
+using CodeRunner.Tests.Support;
 namespace CodeRunner.Storage.Tests;
 
 public abstract partial class ClusterStoreContractTests

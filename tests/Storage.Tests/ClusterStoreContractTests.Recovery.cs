@@ -1,4 +1,5 @@
 using CodeRunner.Runs;
+using CodeRunner.Tests.Support;
 
 namespace CodeRunner.Storage.Tests;
 

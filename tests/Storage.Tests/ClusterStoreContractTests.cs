@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CodeRunner.Runs;
+using CodeRunner.Tests.Support;
 
 namespace CodeRunner.Storage.Tests;
 

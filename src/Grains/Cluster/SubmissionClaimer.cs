@@ -36,6 +36,9 @@ public sealed partial class SubmissionClaimer(
     /// <summary>Claim queries this silo has made (the thundering-herd test counts them).</summary>
     public long ClaimAttempts => Interlocked.Read(ref _claimAttempts);
 
+    /// <summary>The silo is stopping: it claims nothing more (readiness says so).</summary>
+    public bool IsDraining => _draining;
+
     /// <summary>Submissions running on this silo now.</summary>
     public int RunningCount => _running.Count;
 

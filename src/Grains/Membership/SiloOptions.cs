@@ -10,9 +10,9 @@ public sealed partial class SiloOptions
     /// <summary>
     /// Name of this silo, unique in the cluster and stable across restarts of the same node (on
     /// Kubernetes the pod name). Labels its containers, so a restarted silo finds its own ghosts.
-    /// Default: the machine name.
+    /// Default: <c>POD_NAME</c> from the environment (the Downward API), else the machine name.
     /// </summary>
-    public string SiloName { get; set; } = Sanitize(Environment.MachineName);
+    public string SiloName { get; set; } = Sanitize(Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName);
 
     /// <summary>Lower-case letters, digits, '-' and '.', as container names and labels allow.</summary>
     public static string Sanitize(string name)

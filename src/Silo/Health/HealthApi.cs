@@ -1,3 +1,4 @@
+using CodeRunner.Cluster;
 using CodeRunner.Sandboxes;
 
 namespace CodeRunner.Silo.Health;
@@ -9,10 +10,16 @@ public static class HealthApi
     {
         var health = app.MapGroup("/health").ExcludeFromDescription();
         health.MapGet("/startup", Started);
-        health.MapGet("/ready", Started);
+        health.MapGet("/ready", Ready);
         health.MapGet("/live", () => TypedResults.Ok(new { status = "live" }));
         return app;
     }
+
+    /// <summary>Started, and not draining: a silo that stops takes no new work, so it leaves the load balancer first.</summary>
+    private static IResult Ready(SandboxPools pools, IServiceProvider services) =>
+        services.GetService<SubmissionClaimer>() is { IsDraining: true }
+            ? TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Draining", detail: "This silo is shutting down.")
+            : Started(pools);
 
     private static IResult Started(SandboxPools pools) => pools.Ready.IsCompletedSuccessfully
         ? TypedResults.Ok(new { status = "ready", languages = pools.Catalog.All.Count })

@@ -5,6 +5,7 @@ using CodeRunner.Sandboxes.Launcher;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using CodeRunner.Tests.Support;
 
 namespace CodeRunner.Tests.Integration;
 

@@ -1,16 +1,18 @@
-namespace CodeRunner.Tests.Integration;
+namespace CodeRunner.Tests.Support;
 
 /// <summary>Polls a condition until it holds or a deadline passes: tests wait for conditions, never for time.</summary>
-internal static class Eventually
+public static class Eventually
 {
+    public static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
+
     public static async Task True(Func<Task<bool>> condition, TimeSpan within, string what)
     {
         var deadline = DateTime.UtcNow + within;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Not true within {within.TotalSeconds} s: {what}");
-            await Task.Delay(50);
+                throw new TimeoutException($"Not true within {within.TotalSeconds} s: {what}");
+            await Task.Delay(20);
         }
     }
 
