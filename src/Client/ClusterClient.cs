@@ -36,11 +36,27 @@ public sealed partial class ClusterClient : IClusterClient, IClusterListener, IA
     }
 
     public async Task<Submission> SubmitAsync(SubmissionRequest request, CancellationToken ct = default) =>
-        (await SubmitBatchAsync([request], ct))[0];
+        (await AcceptAsync([request], [Check(request)], ct))[0];
 
-    public async Task<IReadOnlyList<Submission>> SubmitBatchAsync(IReadOnlyList<SubmissionRequest> requests, CancellationToken ct = default)
+    /// <summary>Problems of a batch name the item: <c>[2].limits.cpuTimeMs</c>.</summary>
+    public Task<IReadOnlyList<Submission>> SubmitBatchAsync(IReadOnlyList<SubmissionRequest> requests, CancellationToken ct = default)
     {
-        var checkedRequests = requests.Select(Check).ToList();
+        var checkedRequests = requests.Select((request, i) =>
+        {
+            try
+            {
+                return Check(request);
+            }
+            catch (RunRequestException e)
+            {
+                throw new RunRequestException(e.Problem, e.Errors.ToDictionary(x => $"[{i}].{x.Key}", x => x.Value));
+            }
+        }).ToList();
+        return AcceptAsync(requests, checkedRequests, ct);
+    }
+
+    private async Task<IReadOnlyList<Submission>> AcceptAsync(IReadOnlyList<SubmissionRequest> requests, List<RunRequest> checkedRequests, CancellationToken ct)
+    {
         var accepted = new List<Submission>(requests.Count);
         foreach (var (request, index) in checkedRequests.Select((r, i) => (r, i)))
         {
@@ -104,6 +120,24 @@ public sealed partial class ClusterClient : IClusterClient, IClusterListener, IA
             CancelOutcome.AlreadyCompleted => CancelStatus.AlreadyCompleted,
             _ => CancelStatus.NotFound,
         };
+
+    public async Task<IReadOnlyList<LanguageInfo>> GetLanguagesAsync(CancellationToken ct = default)
+    {
+        // The definitions say what exists and its limits; the silos say which toolchain version runs it.
+        var versions = new Dictionary<string, string>();
+        foreach (var silo in (await MembershipAsync(ct)).Where(s => s.Status == SiloStatus.Active))
+        {
+            foreach (var (id, load) in silo.Load.Languages)
+            {
+                if (load.Version is { } version)
+                    versions[id] = version;
+            }
+        }
+        return _languages.All.Select(l => l.ToInfo() with { Version = versions.GetValueOrDefault(l.Id, "unknown") }).ToList();
+    }
+
+    public async Task<IReadOnlyList<SubmissionStep>> GetHistoryAsync(Guid id, CancellationToken ct = default) =>
+        (await _store.ListEventsAsync(id, ct)).Select(e => new SubmissionStep(e.Kind.ToString(), e.SiloId, e.Epoch, e.At, e.Detail)).ToList();
 
     public void OnCompleted(Guid submissionId)
     {

@@ -34,8 +34,8 @@ public sealed record SiloLoad(IReadOnlyDictionary<string, LanguageLoad> Language
     public static SiloLoad Empty { get; } = new(new Dictionary<string, LanguageLoad>(), 0, 0);
 }
 
-/// <summary>One language's sandboxes on a silo.</summary>
-public sealed record LanguageLoad(int Warm, int Busy, int Creating, int Max)
+/// <summary>One language's sandboxes on a silo, and the toolchain version its image has.</summary>
+public sealed record LanguageLoad(int Warm, int Busy, int Creating, int Max, string? Version = null)
 {
     /// <summary>Runs the silo could take now without waiting for a sandbox to be made beyond its maximum.</summary>
     public int Free => Math.Max(0, Max - Busy);

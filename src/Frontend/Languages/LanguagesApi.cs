@@ -1,6 +1,5 @@
 using CodeRunner.Languages;
-using CodeRunner.Sandboxes;
-using Microsoft.AspNetCore.Http.HttpResults;
+using CodeRunner.Submissions;
 
 namespace CodeRunner.Frontend.Languages;
 
@@ -14,17 +13,14 @@ public static class LanguagesApi
         return app;
     }
 
-    private static async Task<Ok<IEnumerable<LanguageInfo>>> List(SandboxPools pools, CancellationToken ct)
-    {
-        await pools.Ready.WaitAsync(ct);
-        return TypedResults.Ok(pools.Catalog.All.Select(l => l.ToInfo()));
-    }
+    private static async Task<IResult> List(IClusterClient cluster, CancellationToken ct) =>
+        TypedResults.Ok(await cluster.GetLanguagesAsync(ct));
 
-    private static async Task<Results<Ok<LanguageInfo>, ProblemHttpResult>> Get(string id, SandboxPools pools, CancellationToken ct)
-    {
-        await pools.Ready.WaitAsync(ct);
-        return pools.Catalog.Find(id) is { } language
-            ? TypedResults.Ok(language.ToInfo())
+    private static async Task<IResult> Get(string id, IClusterClient cluster, CancellationToken ct) =>
+        Find(await cluster.GetLanguagesAsync(ct), id) is { } language
+            ? TypedResults.Ok(language)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown language", detail: $"No language '{id}'.");
-    }
+
+    private static LanguageInfo? Find(IReadOnlyList<LanguageInfo> languages, string id) =>
+        languages.FirstOrDefault(l => string.Equals(l.Id, id, StringComparison.OrdinalIgnoreCase) || l.Aliases.Contains(id, StringComparer.OrdinalIgnoreCase));
 }

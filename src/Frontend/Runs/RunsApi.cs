@@ -1,9 +1,16 @@
-using CodeRunner.Runs;
-using Microsoft.AspNetCore.Http.HttpResults;
+using CodeRunner.Frontend.Hosting;
+using CodeRunner.Frontend.Submissions;
+using CodeRunner.Submissions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CodeRunner.Frontend.Runs;
 
-/// <summary><c>POST /api/v1/runs</c>: run one program on this node and answer with its result (synchronous).</summary>
+/// <summary>
+/// <c>POST /api/v1/runs</c>: run one program and answer with its result (200), the simplest way
+/// to use the service. Goes through the cluster like any submission; when it takes longer than
+/// <see cref="FrontendOptions.MaxWait"/> the answer is 202 with the submission's Location.
+/// </summary>
 public static class RunsApi
 {
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
@@ -12,22 +19,14 @@ public static class RunsApi
         return app;
     }
 
-    private static async Task<Results<Ok<RunResult>, ProblemHttpResult>> Run(RunRequest request, RunExecutor executor, CancellationToken ct)
+    private static async Task<IResult> Run(
+        SubmissionBody body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        IClusterClient cluster, IOptions<FrontendOptions> options, CancellationToken ct)
     {
-        try
-        {
-            return TypedResults.Ok(await executor.RunAsync(request, ct));
-        }
-        catch (RunRequestException e)
-        {
-            var status = e.Problem switch
-            {
-                RunRequestProblem.TooLarge => StatusCodes.Status413PayloadTooLarge,
-                RunRequestProblem.Unprocessable => StatusCodes.Status422UnprocessableEntity,
-                _ => StatusCodes.Status400BadRequest,
-            };
-            return TypedResults.Problem(statusCode: status, title: "The run request is not valid", detail: e.Message,
-                extensions: new Dictionary<string, object?> { ["errors"] = e.Errors });
-        }
+        var submission = await cluster.SubmitAsync(body.ToRequest(await cluster.GetLanguagesAsync(ct), idempotencyKey), ct);
+        var done = await cluster.WaitAsync(submission.Id, options.Value.MaxWait, ct) ?? submission;
+        return done is { Status: SubmissionStatus.Completed, Result: { } result }
+            ? TypedResults.Ok(result)
+            : TypedResults.Accepted($"/api/v1/submissions/{submission.Id}", SubmissionDocument.From(done));
     }
 }

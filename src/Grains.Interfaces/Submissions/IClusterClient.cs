@@ -28,4 +28,10 @@ public interface IClusterClient
 
     /// <summary>Cancels: a queued submission ends at once as Cancelled; a running one is stopped by its silo.</summary>
     Task<CancelStatus> CancelAsync(Guid id, CancellationToken ct = default);
+
+    /// <summary>The languages requests may name, with the toolchain versions the live silos report.</summary>
+    Task<IReadOnlyList<Languages.LanguageInfo>> GetLanguagesAsync(CancellationToken ct = default);
+
+    /// <summary>A submission's lifecycle so far (accepted, claimed by which silo, released, requeued, completed); empty when unknown.</summary>
+    Task<IReadOnlyList<SubmissionStep>> GetHistoryAsync(Guid id, CancellationToken ct = default);
 }

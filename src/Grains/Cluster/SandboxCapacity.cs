@@ -27,7 +27,8 @@ public sealed class SandboxCapacity(SandboxPools pools) : ISiloCapacity
                     sandboxes.Count(s => s.State == SandboxState.Warm),
                     sandboxes.Count(s => s.State is SandboxState.Busy or SandboxState.Resetting),
                     p.CreatingCount,
-                    p.Size.Max);
+                    p.Size.Max,
+                    p.Language.Version);
             });
         using var process = Process.GetCurrentProcess();
         var now = Stopwatch.GetTimestamp();
