@@ -16,6 +16,7 @@ public static class ClientServiceCollectionExtensions
             services.AddClusterStore(configuration); // a single-node host registered it for its silo already
         services.AddOptions<LanguageOptions>().Bind(configuration.GetSection(LanguageOptions.SectionName));
         services.AddOptions<RunOptions>().Bind(configuration.GetSection(RunOptions.SectionName));
+        services.AddOptions<ClusterClientOptions>().Bind(configuration.GetSection(ClusterClientOptions.SectionName));
         services.AddSingleton<ClusterClient>();
         services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<ClusterClient>());
         return services;

@@ -24,11 +24,15 @@ public sealed partial class ClusterClient : IClusterClient, IClusterListener, IA
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _waiters = new();
     private readonly SemaphoreSlim _subscribeLock = new(1, 1);
     private IAsyncDisposable? _subscription;
+    private readonly ClusterClientOptions _options;
     private (DateTimeOffset At, IReadOnlyList<SiloRecord> Silos) _membership = (DateTimeOffset.MinValue, []);
+    private (DateTimeOffset At, int Queued) _queue = (DateTimeOffset.MinValue, 0);
 
-    public ClusterClient(IClusterStore store, IOptions<LanguageOptions> languages, IOptions<RunOptions> runOptions, ILogger<ClusterClient> logger)
+    public ClusterClient(
+        IClusterStore store, IOptions<LanguageOptions> languages, IOptions<RunOptions> runOptions, IOptions<ClusterClientOptions> options, ILogger<ClusterClient> logger)
     {
         _store = store;
+        _options = options.Value;
         _runOptions = runOptions.Value;
         _logger = logger;
         // Validation needs only definitions: the image and version belong to the silos.
@@ -57,6 +61,7 @@ public sealed partial class ClusterClient : IClusterClient, IClusterListener, IA
 
     private async Task<IReadOnlyList<Submission>> AcceptAsync(IReadOnlyList<SubmissionRequest> requests, List<RunRequest> checkedRequests, CancellationToken ct)
     {
+        await RefuseWhenFullAsync(requests.Count, ct);
         var accepted = new List<Submission>(requests.Count);
         foreach (var (request, index) in checkedRequests.Select((r, i) => (r, i)))
         {
@@ -171,6 +176,18 @@ public sealed partial class ClusterClient : IClusterClient, IClusterListener, IA
     {
         var plan = RunPlanner.Plan(request.Run, _languages, _runOptions);
         return request.Run with { Language = plan.Language.Id };
+    }
+
+    /// <summary>Backpressure: a full queue refuses new work rather than growing without bound.</summary>
+    private async Task RefuseWhenFullAsync(int adding, CancellationToken ct)
+    {
+        if (_options.MaxQueueDepth <= 0)
+            return;
+        if (DateTimeOffset.UtcNow - _queue.At > TimeSpan.FromSeconds(1))
+            _queue = (DateTimeOffset.UtcNow, (await _store.CountQueuedAsync(ct)).Values.Sum());
+        if (_queue.Queued + adding > _options.MaxQueueDepth)
+            throw new ClusterBusyException(_queue.Queued, TimeSpan.FromSeconds(2));
+        _queue = (_queue.At, _queue.Queued + adding); // counts our own submissions until the next read
     }
 
     /// <summary>The silo to wake for a new submission of the language, woken by the store with the insert.</summary>

@@ -4,6 +4,9 @@ using CodeRunner.Frontend.Languages;
 using CodeRunner.Frontend.Runs;
 using CodeRunner.Frontend.Submissions;
 
+if (args is ["keys", ..])
+    return CodeRunner.Frontend.Auth.KeysCommand.Run(args[1..]);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFrontend();
 
@@ -13,4 +16,5 @@ app.MapFrontendHealth(builder.HostsSilo());
 app.MapLanguagesApi();
 app.MapSubmissionsApi();
 app.MapRunsApi();
-app.Run();
+await app.RunAsync();
+return 0;

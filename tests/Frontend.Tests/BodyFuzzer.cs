@@ -20,7 +20,7 @@ internal sealed class BodyFuzzer(int seed)
         1 => Garbage(),
         2 => Truncate(Mutated().ToJsonString()),
         3 => Nested(_random.Next(20, 200)),
-        4 => $"[{string.Join(",", Enumerable.Range(0, _random.Next(0, 4)).Select(_ => Mutated().ToJsonString()))}]",
+        4 => $"[{string.Join(",", Enumerable.Range(0, _random.Next(0, 4)).Select(_ => (_random.Next(2) == 0 ? Valid() : Mutated()).ToJsonString()))}]",
         _ => Mutated().ToJsonString(),
     };
 

@@ -8,7 +8,7 @@ namespace CodeRunner.Tests;
 /// has no silo (no Docker): routing, validation and errors, and submissions stay Queued.
 /// <see cref="SingleNodeFrontend"/> hosts a silo with real sandboxes, as the default single node does.
 /// </summary>
-public abstract class FrontendApp(bool hostSilo) : WebApplicationFactory<CodeRunner.Frontend.Hosting.FrontendOptions>
+public abstract class FrontendApp(bool hostSilo, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<CodeRunner.Frontend.Hosting.FrontendOptions>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("coderun-frontend-").FullName;
 
@@ -23,6 +23,8 @@ public abstract class FrontendApp(bool hostSilo) : WebApplicationFactory<CodeRun
         builder.UseSetting("Languages:Enabled:0", "python");
         builder.UseSetting("Languages:Enabled:1", "bash");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)
@@ -33,6 +35,14 @@ public abstract class FrontendApp(bool hostSilo) : WebApplicationFactory<CodeRun
     }
 }
 
-public sealed class StatelessFrontend() : FrontendApp(hostSilo: false);
+/// <summary>Anonymous access on: these tests are about routing and validation; keys have tests of their own (EdgeTests).</summary>
+public sealed class StatelessFrontend() : FrontendApp(hostSilo: false, new Dictionary<string, string>
+{
+    ["Auth:AllowAnonymous"] = "true",
+    ["Auth:AnonymousRequestsPerMinute"] = "100000", // the fuzz test sends thousands
+});
 
 public sealed class SingleNodeFrontend() : FrontendApp(hostSilo: true);
+
+/// <summary>A stateless frontend with settings of the test's own.</summary>
+public sealed class ConfiguredFrontend(IReadOnlyDictionary<string, string> settings) : FrontendApp(hostSilo: false, settings);

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using CodeRunner.Client;
+using CodeRunner.Frontend.Auth;
 using CodeRunner.Silo.Hosting;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace CodeRunner.Frontend.Hosting;
 
@@ -12,7 +14,8 @@ public static class FrontendHostingExtensions
 
     /// <summary>
     /// The HTTP edge: a silo in the same process unless <c>Frontend:HostSilo</c> is false, the
-    /// cluster client, JSON conventions, and RFC 7807 problem details for every error.
+    /// cluster client, JSON conventions, RFC 7807 problem details for every error, API keys and
+    /// per-caller rate limits, CORS, compression, request ids and the OpenAPI document.
     /// </summary>
     public static WebApplicationBuilder AddFrontend(this WebApplicationBuilder builder)
     {
@@ -20,7 +23,11 @@ public static class FrontendHostingExtensions
             builder.AddSilo();
         builder.Services.AddClusterClient(builder.Configuration);
         builder.Services.AddOptions<FrontendOptions>().Bind(builder.Configuration.GetSection(FrontendOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName));
+        builder.Services.AddSingleton<ApiKeys>();
+        builder.Services.AddCallerRateLimits();
+        // traceId (W3C) is for distributed tracing; requestId is what X-Request-Id echoed.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw, so the handler can say what was wrong with the body (field, line).
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -29,13 +36,37 @@ public static class FrontendHostingExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.MaxDepth = 32;
         });
+        var origins = builder.Configuration.GetSection("Frontend:Cors:AllowedOrigins").Get<string[]>() ?? [];
+        builder.Services.AddCors(o => o.AddDefaultPolicy(policy =>
+        {
+            // Editors in browsers call the API from their own origins; none is allowed unless configured.
+            (origins.Contains("*") ? policy.AllowAnyOrigin() : policy.WithOrigins(origins))
+                .AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", RequestIdMiddleware.Header, "Retry-After");
+        }));
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("application/problem+json");
+        });
+        builder.Services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication UseFrontend(this WebApplication app)
     {
+        app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseResponseCompression();
+        app.UseCors();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseRateLimiter();
+        app.MapOpenApi(); // /openapi/v1.json
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "coderun");
+            o.RoutePrefix = "api-docs"; // the browsable page, served from the package (no CDN)
+        });
         return app;
     }
 }

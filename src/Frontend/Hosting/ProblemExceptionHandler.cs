@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using CodeRunner.Runs;
+using CodeRunner.Submissions;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CodeRunner.Frontend.Hosting;
@@ -20,6 +21,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", bad.Message, null),
             RunRequestException run => (ProblemResults.StatusOf(run), "The run request is not valid", run.Message, run.Errors),
             DbException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The cluster store is unavailable", "Try again shortly.", (IReadOnlyDictionary<string, string[]>?)null),
+            ClusterBusyException busy => (StatusCodes.Status503ServiceUnavailable, "The cluster is busy", busy.Message, null),
             _ => (0, "", "", null),
         };
         if (status == 0)

@@ -1,0 +1,41 @@
+namespace CodeRunner.Frontend.Auth;
+
+/// <summary>
+/// Identifies the caller by <c>X-Api-Key</c> (or <c>Authorization: Bearer</c>). An unknown key is
+/// 401; no key is 401 unless anonymous access is on. Health probes and the API description are open.
+/// </summary>
+public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
+{
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        if (IsOpen(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+        var presented = context.Request.Headers["X-Api-Key"].FirstOrDefault()
+            ?? (context.Request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth[7..].Trim() : null);
+        Caller? caller = presented switch
+        {
+            null when keys.AllowAnonymous => new Caller($"anonymous:{context.Connection.RemoteIpAddress}", keys.AnonymousRequestsPerMinute),
+            null => null,
+            _ => keys.Find(presented) is { } entry ? new Caller(entry.Name, entry.RequestsPerMinute) : null,
+        };
+        if (caller is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = 401, Title = "An API key is required", Detail = presented is null ? "Send your key in the X-Api-Key header." : "The API key is not valid." },
+            });
+            return;
+        }
+        caller.Attach(context);
+        await next(context);
+    }
+
+    private static bool IsOpen(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api-docs");
+}

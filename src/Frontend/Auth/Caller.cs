@@ -1,0 +1,11 @@
+namespace CodeRunner.Frontend.Auth;
+
+/// <summary>Who made a request: a key's name, or an anonymous client address. Rate limits are per caller.</summary>
+public sealed record Caller(string Name, int RequestsPerMinute)
+{
+    private const string ItemKey = "coderun.caller";
+
+    public static Caller? Of(HttpContext context) => context.Items.TryGetValue(ItemKey, out var caller) ? caller as Caller : null;
+
+    public void Attach(HttpContext context) => context.Items[ItemKey] = this;
+}
