@@ -17,6 +17,7 @@ public static class ClientServiceCollectionExtensions
         services.AddOptions<LanguageOptions>().Bind(configuration.GetSection(LanguageOptions.SectionName));
         services.AddOptions<RunOptions>().Bind(configuration.GetSection(RunOptions.SectionName));
         services.AddOptions<ClusterClientOptions>().Bind(configuration.GetSection(ClusterClientOptions.SectionName));
+        services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.SectionName));
         services.AddSingleton<ClusterClient>();
         services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<ClusterClient>());
         return services;

@@ -25,14 +25,17 @@ public sealed partial class ClusterClient : IClusterClient, IClusterListener, IA
     private readonly SemaphoreSlim _subscribeLock = new(1, 1);
     private IAsyncDisposable? _subscription;
     private readonly ClusterClientOptions _options;
+    private readonly Webhooks.WebhookOptions _webhooks;
     private (DateTimeOffset At, IReadOnlyList<SiloRecord> Silos) _membership = (DateTimeOffset.MinValue, []);
     private (DateTimeOffset At, int Queued) _queue = (DateTimeOffset.MinValue, 0);
 
     public ClusterClient(
-        IClusterStore store, IOptions<LanguageOptions> languages, IOptions<RunOptions> runOptions, IOptions<ClusterClientOptions> options, ILogger<ClusterClient> logger)
+        IClusterStore store, IOptions<LanguageOptions> languages, IOptions<RunOptions> runOptions, IOptions<ClusterClientOptions> options,
+        IOptions<Webhooks.WebhookOptions> webhooks, ILogger<ClusterClient> logger)
     {
         _store = store;
         _options = options.Value;
+        _webhooks = webhooks.Value;
         _runOptions = runOptions.Value;
         _logger = logger;
         // Validation needs only definitions: the image and version belong to the silos.
@@ -62,12 +65,19 @@ public sealed partial class ClusterClient : IClusterClient, IClusterListener, IA
     private async Task<IReadOnlyList<Submission>> AcceptAsync(IReadOnlyList<SubmissionRequest> requests, List<RunRequest> checkedRequests, CancellationToken ct)
     {
         await RefuseWhenFullAsync(requests.Count, ct);
+        foreach (var group in requests.Where(r => r.Submitter is not null && r.MaxActive > 0).GroupBy(r => r.Submitter!))
+        {
+            var active = await _store.CountActiveAsync(group.Key, ct);
+            if (active + group.Count() > group.First().MaxActive)
+                throw new QuotaExceededException(group.Key, active);
+        }
         var accepted = new List<Submission>(requests.Count);
         foreach (var (request, index) in checkedRequests.Select((r, i) => (r, i)))
         {
             var wake = await SiloToWakeAsync(request.Language, ct);
             var (record, _) = await _store.EnqueueAsync(
-                new NewSubmission(Guid.NewGuid(), request, requests[index].Priority, requests[index].IdempotencyKey, wake), ct);
+                new NewSubmission(Guid.NewGuid(), request, requests[index].Priority, requests[index].IdempotencyKey, wake,
+                    requests[index].Submitter, requests[index].CallbackUrl), ct);
             accepted.Add(ToSubmission(record));
         }
         return accepted;
@@ -174,6 +184,8 @@ public sealed partial class ClusterClient : IClusterClient, IClusterListener, IA
     /// <summary>Checks against the definitions and size caps; the stored request names the language by its id.</summary>
     private RunRequest Check(SubmissionRequest request)
     {
+        if (request.CallbackUrl is { } callback && Webhooks.CallbackAddresses.ProblemWithUrl(callback, _webhooks) is { } problem)
+            throw RunRequestException.For(RunRequestProblem.Unprocessable, "callbackUrl", problem);
         var plan = RunPlanner.Plan(request.Run, _languages, _runOptions);
         return request.Run with { Language = plan.Language.Id };
     }

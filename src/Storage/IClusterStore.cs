@@ -78,6 +78,12 @@ public interface IClusterStore
     /// </summary>
     Task<CancelOutcome> CancelAsync(Guid id, CancellationToken ct);
 
+    /// <summary>A submitter's submissions that are not Completed yet (per-key quotas).</summary>
+    Task<int> CountActiveAsync(string submitter, CancellationToken ct);
+
+    /// <summary>Appends a Callback event (one delivery attempt of the result) to a submission's history.</summary>
+    Task RecordCallbackAsync(Guid id, string? siloId, string detail, CancellationToken ct);
+
     /// <summary>Queued submissions per language (the autoscaling signal).</summary>
     Task<IReadOnlyDictionary<string, int>> CountQueuedAsync(CancellationToken ct);
 

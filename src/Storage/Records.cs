@@ -46,12 +46,15 @@ public sealed record LanguageLoad(int Warm, int Busy, int Creating, int Max, str
 /// <param name="Request">What to run; <c>Language</c> is a language id.</param>
 /// <param name="Priority">Higher is claimed first.</param>
 /// <param name="IdempotencyKey">A second submission with the same key returns the first.</param>
+/// <param name="Submitter">Who submitted it (an API key's name); quotas count by it.</param>
+/// <param name="CallbackUrl">Where the silo that completes it POSTs the result.</param>
 /// <param name="WakeSiloId">
 /// When set and the submission is new, that silo is woken for its language in the same transaction
 /// as the insert: one round trip less than a separate <see cref="IClusterStore.WakeAsync"/>, on the
 /// path every submission takes.
 /// </param>
-public sealed record NewSubmission(Guid Id, RunRequest Request, int Priority = 0, string? IdempotencyKey = null, string? WakeSiloId = null);
+public sealed record NewSubmission(
+    Guid Id, RunRequest Request, int Priority = 0, string? IdempotencyKey = null, string? WakeSiloId = null, string? Submitter = null, string? CallbackUrl = null);
 
 /// <summary>A submission's stored state.</summary>
 public sealed record SubmissionRecord(
@@ -68,7 +71,9 @@ public sealed record SubmissionRecord(
     bool CancelRequested,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    string? Submitter = null,
+    string? CallbackUrl = null);
 
 public enum CancelOutcome
 {
@@ -88,6 +93,8 @@ public enum SubmissionEventKind
     Released,
     Requeued,
     Completed,
+    /// <summary>One delivery attempt of the result to the submission's callback URL; the detail says how it went.</summary>
+    Callback,
 }
 
 /// <summary>One step of a submission's life, for the lifecycle view and for exactly-once checks.</summary>

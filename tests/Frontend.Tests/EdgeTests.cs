@@ -41,6 +41,26 @@ public sealed class EdgeTests
     }
 
     [Fact]
+    public async Task KeyWithItsQuotaInFlightGets429()
+    {
+        const string key = "crk_quota";
+        await using var app = new ConfiguredFrontend(new Dictionary<string, string>
+        {
+            ["Auth:Keys:0:Name"] = "small",
+            ["Auth:Keys:0:Sha256"] = ApiKeys.Hash(key),
+            ["Auth:Keys:0:MaxActiveSubmissions"] = "2",
+        });
+        var http = app.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        // No silo runs in this app: accepted submissions stay queued, so they stay in flight.
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/v1/submissions", Body())).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/v1/submissions", Body())).StatusCode);
+        var refused = await http.PostAsync("/api/v1/submissions", Body());
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("Too many submissions in flight", JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task FullQueueAnswers503WithRetryAfterAndAcceptsNothing()
     {
         await using var app = new ConfiguredFrontend(new Dictionary<string, string> { ["Client:MaxQueueDepth"] = "2", ["Auth:AllowAnonymous"] = "true" });

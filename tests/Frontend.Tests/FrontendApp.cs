@@ -23,6 +23,8 @@ public abstract class FrontendApp(bool hostSilo, IReadOnlyDictionary<string, str
         builder.UseSetting("Languages:Enabled:0", "python");
         builder.UseSetting("Languages:Enabled:1", "bash");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests poll and fuzz far faster than an editor; the limits have tests of their own (EdgeTests).
+        builder.UseSetting("Auth:AnonymousRequestsPerMinute", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
     }
@@ -39,10 +41,21 @@ public abstract class FrontendApp(bool hostSilo, IReadOnlyDictionary<string, str
 public sealed class StatelessFrontend() : FrontendApp(hostSilo: false, new Dictionary<string, string>
 {
     ["Auth:AllowAnonymous"] = "true",
-    ["Auth:AnonymousRequestsPerMinute"] = "100000", // the fuzz test sends thousands
 });
 
 public sealed class SingleNodeFrontend() : FrontendApp(hostSilo: true);
 
 /// <summary>A stateless frontend with settings of the test's own.</summary>
 public sealed class ConfiguredFrontend(IReadOnlyDictionary<string, string> settings) : FrontendApp(hostSilo: false, settings);
+
+/// <summary>A single node whose webhooks may call loopback (the test's receiver) and retry fast.</summary>
+public sealed class WebhookFrontend() : FrontendApp(hostSilo: true, new Dictionary<string, string>
+{
+    ["Webhooks:AllowLoopback"] = "true",
+    ["Webhooks:SigningSecret"] = WebhookFrontend.Secret,
+    ["Webhooks:FirstRetryDelay"] = "00:00:00.100",
+    ["Webhooks:MaxAttempts"] = "3",
+})
+{
+    public const string Secret = "test-signing-secret";
+}

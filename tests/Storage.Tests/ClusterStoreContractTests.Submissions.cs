@@ -263,4 +263,36 @@ public abstract partial class ClusterStoreContractTests
         Assert.Empty(await other.CountQueuedAsync(Ct));
         Assert.Equal(1, (await Store.CountQueuedAsync(Ct))["python"]);
     }
+
+    [Fact]
+    public async Task SubmitterAndCallbackAreKeptAndActiveSubmissionsAreCountedPerSubmitter()
+    {
+        var silo = await JoinAsync();
+        var (first, _) = await Store.EnqueueAsync(Submission() with { Submitter = "editor", CallbackUrl = "https://hooks.example/done" }, Ct);
+        await Store.EnqueueAsync(Submission() with { Submitter = "editor" }, Ct);
+        await Store.EnqueueAsync(Submission() with { Submitter = "judge" }, Ct);
+        Assert.Equal("editor", first.Submitter);
+        Assert.Equal("https://hooks.example/done", (await Store.GetAsync(first.Id, Ct))!.CallbackUrl);
+        Assert.Equal(2, await Store.CountActiveAsync("editor", Ct));
+
+        var claimed = await Store.ClaimAsync(silo, "python", 10, Ct);
+        Assert.Equal(2, await Store.CountActiveAsync("editor", Ct)); // Running still counts
+        foreach (var running in claimed.Where(c => c.Submitter == "editor"))
+            await Store.CompleteAsync(running.Id, silo, running.Epoch, Result(), Ct);
+        Assert.Equal(0, await Store.CountActiveAsync("editor", Ct));
+        Assert.Equal(1, await Store.CountActiveAsync("judge", Ct));
+    }
+
+    [Fact]
+    public async Task CallbackAttemptsAreRecordedInTheHistory()
+    {
+        var silo = await JoinAsync();
+        var running = await ClaimOneAsync(silo);
+        await Store.CompleteAsync(running.Id, silo, running.Epoch, Result(), Ct);
+        await Store.RecordCallbackAsync(running.Id, silo, "attempt 1: 500", Ct);
+        await Store.RecordCallbackAsync(running.Id, silo, "attempt 2: 200", Ct);
+        var callbacks = (await Store.ListEventsAsync(running.Id, Ct)).Where(e => e.Kind == SubmissionEventKind.Callback).ToList();
+        Assert.Equal(["attempt 1: 500", "attempt 2: 200"], callbacks.Select(e => e.Detail));
+        Assert.All(callbacks, e => Assert.Equal(silo, e.SiloId));
+    }
 }

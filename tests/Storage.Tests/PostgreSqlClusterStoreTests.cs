@@ -35,10 +35,12 @@ public sealed class PostgreSqlClusterStoreTests(PostgresDatabase database) : Clu
 
         await using var connection = new NpgsqlConnection(fresh);
         await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand("SELECT version, count(*) OVER () FROM schema_migrations ORDER BY version", connection);
+        await using var command = new NpgsqlCommand("SELECT version FROM schema_migrations ORDER BY version", connection);
         await using var reader = await command.ExecuteReaderAsync(Ct);
-        Assert.True(await reader.ReadAsync(Ct));
-        Assert.Equal((1, 1L), (reader.GetInt32(0), reader.GetInt64(1)));
+        var applied = new List<int>();
+        while (await reader.ReadAsync(Ct))
+            applied.Add(reader.GetInt32(0));
+        Assert.Equal([1, 2], applied); // each migration once, in order
     }
 
     [Fact]

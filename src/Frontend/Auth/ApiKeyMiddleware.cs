@@ -19,7 +19,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
         {
             null when keys.AllowAnonymous => new Caller($"anonymous:{context.Connection.RemoteIpAddress}", keys.AnonymousRequestsPerMinute),
             null => null,
-            _ => keys.Find(presented) is { } entry ? new Caller(entry.Name, entry.RequestsPerMinute) : null,
+            _ => keys.Find(presented) is { } entry ? new Caller(entry.Name, entry.RequestsPerMinute, entry.MaxActiveSubmissions) : null,
         };
         if (caller is null)
         {

@@ -29,4 +29,7 @@ public sealed class ApiKeyEntry
 
     /// <summary>Requests a minute this key may make. Default 600.</summary>
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Submissions this key may have queued or running at once; 0 for no limit. Default 100.</summary>
+    public int MaxActiveSubmissions { get; set; } = 100;
 }

@@ -1,7 +1,7 @@
 namespace CodeRunner.Frontend.Auth;
 
 /// <summary>Who made a request: a key's name, or an anonymous client address. Rate limits are per caller.</summary>
-public sealed record Caller(string Name, int RequestsPerMinute)
+public sealed record Caller(string Name, int RequestsPerMinute, int MaxActiveSubmissions = 0)
 {
     private const string ItemKey = "coderun.caller";
 

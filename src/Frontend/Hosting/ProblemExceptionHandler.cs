@@ -22,10 +22,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             RunRequestException run => (ProblemResults.StatusOf(run), "The run request is not valid", run.Message, run.Errors),
             DbException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The cluster store is unavailable", "Try again shortly.", (IReadOnlyDictionary<string, string[]>?)null),
             ClusterBusyException busy => (StatusCodes.Status503ServiceUnavailable, "The cluster is busy", busy.Message, null),
+            QuotaExceededException quota => (StatusCodes.Status429TooManyRequests, "Too many submissions in flight", quota.Message, null),
             _ => (0, "", "", null),
         };
         if (status == 0)
             return false;
+        if (status == StatusCodes.Status429TooManyRequests)
+            context.Response.Headers.RetryAfter = "1";
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             LogStoreUnavailable(exception.Message);

@@ -21,9 +21,9 @@ public static class RunsApi
 
     private static async Task<IResult> Run(
         SubmissionBody body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        IClusterClient cluster, IOptions<FrontendOptions> options, CancellationToken ct)
+        HttpContext http, IClusterClient cluster, IOptions<FrontendOptions> options, CancellationToken ct)
     {
-        var submission = await cluster.SubmitAsync(body.ToRequest(await cluster.GetLanguagesAsync(ct), idempotencyKey), ct);
+        var submission = await cluster.SubmitAsync(body.ToRequest(await cluster.GetLanguagesAsync(ct), idempotencyKey, Auth.Caller.Of(http)), ct);
         var done = await cluster.WaitAsync(submission.Id, options.Value.MaxWait, ct) ?? submission;
         return done is { Status: SubmissionStatus.Completed, Result: { } result }
             ? TypedResults.Ok(result)

@@ -17,10 +17,11 @@ public sealed record SubmissionBody(
     string? ExpectedOutput = null,
     OutputComparison Comparison = OutputComparison.IgnoreTrailingWhitespace,
     ContentEncoding OutputEncoding = ContentEncoding.Utf8,
-    int Priority = 0)
+    int Priority = 0,
+    string? CallbackUrl = null)
 {
     /// <summary>The request for the cluster; <c>source</c> becomes the language's source file. Checks that only one of the two is given.</summary>
-    public SubmissionRequest ToRequest(IReadOnlyList<LanguageInfo> languages, string? idempotencyKey)
+    public SubmissionRequest ToRequest(IReadOnlyList<LanguageInfo> languages, string? idempotencyKey, Auth.Caller? caller = null)
     {
         if (Source is not null && Files is { Count: > 0 })
             throw RunRequestException.For(RunRequestProblem.Invalid, "source", "give either source or files, not both");
@@ -36,6 +37,9 @@ public sealed record SubmissionBody(
         return new SubmissionRequest(
             new RunRequest(Language ?? "", files ?? [], Stdin, StdinEncoding, Args, CompileOptions, Limits, ExpectedOutput, Comparison, OutputEncoding),
             Priority,
-            idempotencyKey);
+            idempotencyKey,
+            CallbackUrl,
+            caller?.Name,
+            caller?.MaxActiveSubmissions ?? 0);
     }
 }

@@ -26,9 +26,9 @@ public static class SubmissionsApi
     /// <summary>202 with Location; with <c>?wait=true</c> 200 and the result when it finishes within <see cref="FrontendOptions.MaxWait"/>.</summary>
     private static async Task<IResult> Submit(
         SubmissionBody body, bool? wait, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        IClusterClient cluster, IOptions<FrontendOptions> options, CancellationToken ct)
+        HttpContext http, IClusterClient cluster, IOptions<FrontendOptions> options, CancellationToken ct)
     {
-        var request = body.ToRequest(await cluster.GetLanguagesAsync(ct), idempotencyKey);
+        var request = body.ToRequest(await cluster.GetLanguagesAsync(ct), idempotencyKey, Auth.Caller.Of(http));
         var submission = await cluster.SubmitAsync(request, ct);
         if (wait == true)
             submission = await cluster.WaitAsync(submission.Id, options.Value.MaxWait, ct) ?? submission;
@@ -39,7 +39,7 @@ public static class SubmissionsApi
     }
 
     private static async Task<IResult> SubmitBatch(
-        IReadOnlyList<SubmissionBody>? bodies, IClusterClient cluster, IOptions<FrontendOptions> options, CancellationToken ct)
+        IReadOnlyList<SubmissionBody>? bodies, HttpContext http, IClusterClient cluster, IOptions<FrontendOptions> options, CancellationToken ct)
     {
         if (bodies is null || bodies.Count == 0)
             throw RunRequestException.For(RunRequestProblem.Invalid, "body", "a batch is a non-empty array of submissions");
@@ -51,7 +51,7 @@ public static class SubmissionsApi
         {
             try
             {
-                requests.Add((bodies[i] ?? throw RunRequestException.For(RunRequestProblem.Invalid, "body", "may not be null")).ToRequest(languages, null));
+                requests.Add((bodies[i] ?? throw RunRequestException.For(RunRequestProblem.Invalid, "body", "may not be null")).ToRequest(languages, null, Auth.Caller.Of(http)));
             }
             catch (RunRequestException e)
             {

@@ -22,7 +22,8 @@ public sealed partial class SubmissionClaimer(
     ISubmissionRunner runner,
     IOptions<SubmissionOptions> options,
     ILoggerFactory loggers,
-    TimeProvider time) : BackgroundService, IClusterListener
+    TimeProvider time,
+    Webhooks.WebhookSender webhooks) : BackgroundService, IClusterListener
 {
     private const string AllLanguages = "";
     private readonly ILogger _logger = loggers.CreateLogger<SubmissionClaimer>();
@@ -124,7 +125,7 @@ public sealed partial class SubmissionClaimer(
 
     private void Start(SubmissionRecord submission)
     {
-        var grain = new SubmissionGrain(submission, identity.SiloId, store, runner, options.Value, loggers.CreateLogger<SubmissionGrain>(), time);
+        var grain = new SubmissionGrain(submission, identity.SiloId, store, runner, options.Value, loggers.CreateLogger<SubmissionGrain>(), time, webhooks);
         _busy.AddOrUpdate(submission.Language, 1, (_, n) => n + 1);
         var run = Task.Run(async () =>
         {

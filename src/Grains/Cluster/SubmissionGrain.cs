@@ -17,7 +17,8 @@ public sealed partial class SubmissionGrain(
     ISubmissionRunner runner,
     SubmissionOptions options,
     ILogger logger,
-    TimeProvider time) : IDisposable
+    TimeProvider time,
+    Webhooks.WebhookSender? webhooks = null) : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
 
@@ -65,9 +66,19 @@ public sealed partial class SubmissionGrain(
 
         var written = await WriteAsync(() => store.CompleteAsync(Id, siloId, Epoch, result, CancellationToken.None), "complete");
         if (written)
+        {
             LogCompleted(Id, result.Verdict);
+            if (record.CallbackUrl is { } callback && webhooks is not null)
+            {
+                var completed = new Submissions.Submission(Id, Language, Submissions.SubmissionStatus.Completed, result, record.Attempts,
+                    record.CreatedAt, record.StartedAt, time.GetUtcNow());
+                webhooks.Deliver(completed, callback, siloId);
+            }
+        }
         else
+        {
             LogLostOwnership(Id, Epoch);
+        }
     }
 
     public void Dispose() => _cancel.Dispose();

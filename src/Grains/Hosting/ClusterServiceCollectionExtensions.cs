@@ -24,6 +24,9 @@ public static class ClusterServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiloIdentity>();
         services.AddHostedService<MembershipAgent>();
+        services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.SectionName));
+        services.AddSingleton<Webhooks.WebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Webhooks.WebhookSender>());
         return services;
     }
 

@@ -16,6 +16,29 @@ public sealed partial class PostgreSqlClusterStore
             return rows.ToDictionary(r => r.Language, r => r.Count);
         }, ct);
 
+    public Task<int> CountActiveAsync(string submitter, CancellationToken ct) =>
+        RunAsync(async (connection, token) =>
+        {
+            await using var command = Command(
+                "SELECT count(*)::integer FROM submissions WHERE cluster_id = @cluster AND submitter = @submitter AND status <> 'Completed'", connection);
+            command.Parameters.AddWithValue("submitter", submitter);
+            return (int)(await command.ExecuteScalarAsync(token))!;
+        }, ct);
+
+    public Task RecordCallbackAsync(Guid id, string? siloId, string detail, CancellationToken ct) =>
+        RunAsync(async (connection, token) =>
+        {
+            await using var command = Command(
+                """
+                INSERT INTO submission_events (cluster_id, submission_id, kind, silo_id, epoch, detail)
+                SELECT @cluster, id, 'Callback', @silo, epoch, @detail FROM submissions WHERE cluster_id = @cluster AND id = @id
+                """, connection);
+            command.Parameters.AddWithValue("id", id);
+            command.Parameters.AddWithValue("silo", NpgsqlTypes.NpgsqlDbType.Text, (object?)siloId ?? DBNull.Value);
+            command.Parameters.AddWithValue("detail", detail);
+            return await command.ExecuteNonQueryAsync(token);
+        }, ct);
+
     public Task<IReadOnlyList<SubmissionEvent>> ListEventsAsync(Guid id, CancellationToken ct) =>
         RunAsync<IReadOnlyList<SubmissionEvent>>(async (connection, token) =>
         {

@@ -12,6 +12,25 @@ public sealed partial class SqliteClusterStore
                 .ToDictionary(r => r.Language, r => r.Count);
         }, ct);
 
+    public Task<int> CountActiveAsync(string submitter, CancellationToken ct) =>
+        RunAsync((transaction, _) =>
+        {
+            using var command = Command(transaction,
+                "SELECT count(*) FROM submissions WHERE cluster_id = $cluster AND submitter = $submitter AND status <> 'Completed'");
+            command.Parameters.AddWithValue("$submitter", submitter);
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }, ct);
+
+    public Task RecordCallbackAsync(Guid id, string? siloId, string detail, CancellationToken ct) =>
+        RunAsync((transaction, _) =>
+        {
+            using var epoch = Command(transaction, "SELECT epoch FROM submissions WHERE cluster_id = $cluster AND id = $id");
+            epoch.Parameters.AddWithValue("$id", id.ToString());
+            if (epoch.ExecuteScalar() is long current)
+                AddEvent(transaction, id, SubmissionEventKind.Callback, siloId, current, detail);
+            return true;
+        }, ct);
+
     public Task<IReadOnlyList<SubmissionEvent>> ListEventsAsync(Guid id, CancellationToken ct) =>
         RunAsync<IReadOnlyList<SubmissionEvent>>((transaction, _) =>
         {

@@ -23,8 +23,8 @@ public sealed partial class SqliteClusterStore
         {
             using (var insert = Command(transaction,
                 $"""
-                INSERT INTO submissions (cluster_id, id, idempotency_key, language, priority, status, request, created_at)
-                VALUES ($cluster, $id, $key, $language, $priority, 'Queued', $request, $now)
+                INSERT INTO submissions (cluster_id, id, idempotency_key, language, priority, status, request, created_at, submitter, callback_url)
+                VALUES ($cluster, $id, $key, $language, $priority, 'Queued', $request, $now, $submitter, $callback)
                 ON CONFLICT DO NOTHING
                 RETURNING {SqliteRows.SubmissionColumns}
                 """))
@@ -33,6 +33,8 @@ public sealed partial class SqliteClusterStore
                 insert.Parameters.AddWithValue("$key", (object?)submission.IdempotencyKey ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$language", submission.Request.Language);
                 insert.Parameters.AddWithValue("$priority", submission.Priority);
+                insert.Parameters.AddWithValue("$submitter", (object?)submission.Submitter ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$callback", (object?)submission.CallbackUrl ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$request", StoreJson.Serialize(submission.Request));
                 insert.Parameters.AddWithValue("$now", SqliteRows.Ticks(Now));
                 var created = SqliteRows.ReadAll(insert, SqliteRows.Submission);

@@ -7,7 +7,7 @@ namespace CodeRunner.Storage.Sqlite;
 internal static class SqliteRows
 {
     public const string SubmissionColumns =
-        "id, idempotency_key, language, priority, status, request, result, owner, epoch, attempts, cancel_requested, created_at, started_at, completed_at";
+        "id, idempotency_key, language, priority, status, request, result, owner, epoch, attempts, cancel_requested, created_at, started_at, completed_at, submitter, callback_url";
 
     public const string SiloColumns = "silo_id, silo_name, address, status, started_at, heartbeat_at, load";
 
@@ -27,7 +27,9 @@ internal static class SqliteRows
         CancelRequested: r.GetInt64(10) != 0,
         CreatedAt: Time(r.GetInt64(11)),
         StartedAt: r.IsDBNull(12) ? null : Time(r.GetInt64(12)),
-        CompletedAt: r.IsDBNull(13) ? null : Time(r.GetInt64(13)));
+        CompletedAt: r.IsDBNull(13) ? null : Time(r.GetInt64(13)),
+        Submitter: r.IsDBNull(14) ? null : r.GetString(14),
+        CallbackUrl: r.IsDBNull(15) ? null : r.GetString(15));
 
     /// <summary>A silo row, its heartbeat's age measured against <paramref name="now"/> (the store's clock).</summary>
     public static SiloRecord Silo(SqliteDataReader r, DateTimeOffset now)
