@@ -1,3 +1,5 @@
+using CodeRunner.Frontend.Compatibility.Judge0;
+using CodeRunner.Frontend.Compatibility.Piston;
 using CodeRunner.Frontend.Health;
 using CodeRunner.Frontend.Hosting;
 using CodeRunner.Frontend.Languages;
@@ -16,5 +18,7 @@ app.MapFrontendHealth(builder.HostsSilo());
 app.MapLanguagesApi();
 app.MapSubmissionsApi();
 app.MapRunsApi();
+app.MapJudge0Api();
+app.MapPistonApi();
 await app.RunAsync();
 return 0;

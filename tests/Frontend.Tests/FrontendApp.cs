@@ -1,4 +1,7 @@
+using CodeRunner.Docker;
+using CodeRunner.Sandboxes;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CodeRunner.Tests;
@@ -19,7 +22,7 @@ public abstract class FrontendApp(bool hostSilo, IReadOnlyDictionary<string, str
         builder.UseSetting("Frontend:HostSilo", HostSilo ? "true" : "false");
         builder.UseSetting("Store:EmbeddedPath", Path.Combine(_directory, "coderun.db"));
         builder.UseSetting("Frontend:MaxWait", "00:00:30");
-        builder.UseSetting("Silo:SiloName", $"frontend-test-{Path.GetFileName(_directory).ToLowerInvariant()}");
+        builder.UseSetting("Silo:SiloName", SiloName);
         builder.UseSetting("Languages:Enabled:0", "python");
         builder.UseSetting("Languages:Enabled:1", "bash");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -29,8 +32,23 @@ public abstract class FrontendApp(bool hostSilo, IReadOnlyDictionary<string, str
             builder.UseSetting(key, value);
     }
 
+    private int _retired;
+
+    public string SiloName => $"frontend-test-{Path.GetFileName(_directory).ToLowerInvariant()}";
+
     protected override void Dispose(bool disposing)
     {
+        // The factory calls this again from its own DisposeAsync, after the services are gone.
+        if (disposing && HostSilo && Interlocked.Exchange(ref _retired, 1) == 0)
+        {
+            // The factory disposes the services before the host has stopped them: retire the
+            // node's sandboxes first, while the engine client is alive, and check none is left.
+            Services.GetRequiredService<SandboxPools>().DisposeAsync().AsTask().GetAwaiter().GetResult();
+            var left = Services.GetRequiredService<DockerClient>()
+                .ListContainersAsync([$"{SandboxLabels.Silo}={SiloName}"], CancellationToken.None).GetAwaiter().GetResult();
+            if (left.Count > 0)
+                throw new InvalidOperationException($"{left.Count} containers of {SiloName} were left behind.");
+        }
         base.Dispose(disposing);
         if (disposing && Directory.Exists(_directory))
             Directory.Delete(_directory, recursive: true);

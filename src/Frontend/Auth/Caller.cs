@@ -8,4 +8,8 @@ public sealed record Caller(string Name, int RequestsPerMinute, int MaxActiveSub
     public static Caller? Of(HttpContext context) => context.Items.TryGetValue(ItemKey, out var caller) ? caller as Caller : null;
 
     public void Attach(HttpContext context) => context.Items[ItemKey] = this;
+
+    /// <summary>The request as this caller's: recorded as its submitter and counted against its quota.</summary>
+    public static CodeRunner.Submissions.SubmissionRequest Apply(HttpContext context, CodeRunner.Submissions.SubmissionRequest request) =>
+        Of(context) is { } caller ? request with { Submitter = caller.Name, MaxActive = caller.MaxActiveSubmissions } : request;
 }

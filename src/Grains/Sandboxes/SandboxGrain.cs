@@ -242,6 +242,12 @@ public sealed partial class SandboxGrain : IAsyncDisposable
                 LogRetired(_logger, Id, RunsServed);
                 break;
             }
+            catch (ObjectDisposedException e)
+            {
+                // The host is already tearing its services down: the next start's ghost sweep removes it.
+                LogRetireFailed(_logger, Id, attempt, e);
+                break;
+            }
             catch (Exception e) when (e is OperationCanceledException or DockerApiException or HttpRequestException or IOException)
             {
                 LogRetireFailed(_logger, Id, attempt, e);

@@ -25,6 +25,7 @@ public sealed partial class SandboxPools(
     private readonly ILogger _logger = loggers.CreateLogger<SandboxPools>();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Dictionary<string, SandboxPool> _pools = [];
+    private int _disposed;
 
     public LanguageCatalog Catalog { get; private set; } = new([]);
 
@@ -69,8 +70,11 @@ public sealed partial class SandboxPools(
 
     public async Task StopAsync(CancellationToken ct) => await DisposeAsync();
 
+    /// <summary>Retires everything once: the host's stop and the container's disposal both call it.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         var pools = _pools.Values.ToList();
         _pools = [];
         await Task.WhenAll(pools.Select(p => p.DisposeAsync().AsTask()));
@@ -82,7 +86,7 @@ public sealed partial class SandboxPools(
             while (await RemoveGhostsAsync(deadline.Token) > 0)
                 await Task.Delay(200, deadline.Token);
         }
-        catch (Exception e) when (e is OperationCanceledException or DockerApiException or HttpRequestException or IOException)
+        catch (Exception e) when (e is OperationCanceledException or DockerApiException or HttpRequestException or IOException or ObjectDisposedException)
         {
             LogSweepFailed(SiloName, e);
         }

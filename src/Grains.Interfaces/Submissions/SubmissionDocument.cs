@@ -1,9 +1,11 @@
 using CodeRunner.Runs;
-using CodeRunner.Submissions;
 
-namespace CodeRunner.Frontend.Submissions;
+namespace CodeRunner.Submissions;
 
-/// <summary>A submission as the API shows it: its state, and once Completed, its result flattened in.</summary>
+/// <summary>
+/// A submission as the HTTP API shows it (docs/api.md): its state and, once Completed, its result
+/// flattened in. The wire contract shared by the Frontend and HTTP clients such as the CLI.
+/// </summary>
 public sealed record SubmissionDocument(
     Guid Id,
     string Language,

@@ -1,0 +1,4 @@
+using CodeRunner.Cli;
+using CodeRunner.Cli.Console;
+
+return await CliApp.RunAsync(args, CliConsole.System());

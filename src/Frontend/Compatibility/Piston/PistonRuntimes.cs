@@ -1,0 +1,57 @@
+using CodeRunner.Languages;
+
+namespace CodeRunner.Frontend.Compatibility.Piston;
+
+/// <summary>
+/// Our languages under Piston's names (only C++ differs: Piston calls it <c>c++</c>), and Piston's
+/// version selectors, matched loosely (docs/compatibility.md).
+/// </summary>
+internal static class PistonRuntimes
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase) { ["cpp"] = "c++" };
+
+    private static readonly Dictionary<string, string> Runtimes = new(StringComparer.OrdinalIgnoreCase) { ["javascript"] = "node" };
+
+    public static string NameOf(LanguageInfo language) => Names.GetValueOrDefault(language.Id, language.Id);
+
+    public static string VersionOf(LanguageInfo language) => ToolchainVersion.SemverOrRaw(language.Version);
+
+    public static PistonRuntime RuntimeOf(LanguageInfo language)
+    {
+        var name = NameOf(language);
+        var aliases = language.Aliases.Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (!string.Equals(name, language.Id, StringComparison.OrdinalIgnoreCase))
+            aliases.Insert(0, language.Id);
+        return new PistonRuntime(name, VersionOf(language), aliases, Runtimes.GetValueOrDefault(language.Id));
+    }
+
+    /// <summary>The language named <paramref name="name"/> (Piston name, id or alias) whose version <paramref name="selector"/> accepts.</summary>
+    public static LanguageInfo? Find(IReadOnlyList<LanguageInfo> languages, string name, string selector) =>
+        languages.FirstOrDefault(l =>
+            (string.Equals(NameOf(l), name, StringComparison.OrdinalIgnoreCase)
+             || string.Equals(l.Id, name, StringComparison.OrdinalIgnoreCase)
+             || l.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase))
+            && Accepts(selector, l.Version));
+
+    /// <summary>
+    /// Loose semver: <c>*</c>, <c>x</c> or empty accept any version; otherwise the selector's leading
+    /// <c>^ ~ = v</c> are dropped and its major version must equal ours, so a version pinned for
+    /// another Piston ("3.10.0") still finds our Python 3.11.2; after <c>~</c> the minor must equal
+    /// ours too. A version we do not know yet (no silo has reported it) accepts any selector.
+    /// </summary>
+    public static bool Accepts(string selector, string version)
+    {
+        selector = selector.Trim();
+        if (selector is "" or "*" or "x" or "X" || ToolchainVersion.Semver(version) is not { } ours)
+            return true;
+        var tilde = selector.StartsWith('~');
+        var wanted = selector.TrimStart('^', '~', '=', 'v', 'V', ' ').Split('.');
+        var have = ours.Split('.');
+        if (!Matches(wanted[0], have[0]))
+            return false;
+        return !tilde || wanted.Length < 2 || Matches(wanted[1], have[1]);
+    }
+
+    private static bool Matches(string wanted, string have) =>
+        wanted is "*" or "x" or "X" || (int.TryParse(wanted, out var w) && int.TryParse(have, out var h) && w == h);
+}
