@@ -139,7 +139,13 @@ public sealed class ClusterTests(PostgresServer server)
         await using var cluster = await ClusterFixture.StartAsync(server);
         var silo = await cluster.StartSiloAsync("a");
 
-        var running = await cluster.Client.SubmitAsync(ClusterFixture.Python("import time\nprint('started', flush=True)\ntime.sleep(60)") with { IdempotencyKey = "long-one" });
+        // A long wall limit: the cancel, not the limit, must be what ends it, however loaded the machine.
+        var sleeper = ClusterFixture.Python("import time\nprint('started', flush=True)\ntime.sleep(60)");
+        var running = await cluster.Client.SubmitAsync(sleeper with
+        {
+            Run = sleeper.Run with { Limits = new ResourceLimits(WallTimeMs: 30_000) },
+            IdempotencyKey = "long-one",
+        });
         var again = await cluster.Client.SubmitAsync(ClusterFixture.Python("print('another program')") with { IdempotencyKey = "long-one" });
         Assert.Equal(running.Id, again.Id);
         await Eventually.True(async () => await RunningOnAsync(cluster, [running], silo) == 1, Patience, "it runs");

@@ -49,7 +49,9 @@ app.kubernetes.io/component: {{ .component }}
       key: {{ .Values.postgresql.external.connectionStringKey }}
 - name: Store__ClusterId
   value: {{ .Values.clusterId | quote }}
-- name: ASPNETCORE_URLS
+# `Urls`, not ASPNETCORE_URLS: the Frontend's appsettings.json sets Urls (loopback, for a laptop),
+# and only a plain environment variable overrides it.
+- name: Urls
   value: {{ printf "http://+:%v" .port | quote }}
 {{- end -}}
 

@@ -19,6 +19,10 @@ public static class FrontendHostingExtensions
     /// </summary>
     public static WebApplicationBuilder AddFrontend(this WebApplicationBuilder builder)
     {
+        // The default address, only when none is configured (--urls, ASPNETCORE_URLS, Urls): a
+        // setting in appsettings.json would override the environment, which deployments rely on.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls("http://127.0.0.1:8080");
         if (builder.HostsSilo())
             builder.AddSilo();
         builder.Services.AddClusterClient(builder.Configuration);
