@@ -28,6 +28,17 @@ public sealed class SubmissionFlowTests(SingleNodeFrontend app) : IClassFixture<
     }
 
     [Fact]
+    public async Task TestCasesGetAVerdictEachAndOneOverall()
+    {
+        var response = await Post("/api/v1/submissions?wait=true",
+            """{"language":"python","source":"print(int(input()) * 2)","testCases":[{"stdin":"1","expectedOutput":"2"},{"stdin":"5","expectedOutput":"11"}]}""");
+        var body = await Json(response);
+        Assert.Equal("WrongAnswer", body.GetProperty("verdict").GetString());
+        Assert.Equal(["Accepted", "WrongAnswer"], body.GetProperty("testCases").EnumerateArray().Select(c => c.GetProperty("verdict").GetString()));
+        Assert.Equal("10\n", body.GetProperty("testCases")[1].GetProperty("stdout").GetString());
+    }
+
+    [Fact]
     public async Task RunsAnswersWithTheResultItself()
     {
         var result = await Json(await Post("/api/v1/runs", """{"language":"bash","source":"echo $((6*7)); exit 3"}"""));

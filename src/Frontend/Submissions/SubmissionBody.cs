@@ -18,7 +18,8 @@ public sealed record SubmissionBody(
     OutputComparison Comparison = OutputComparison.IgnoreTrailingWhitespace,
     ContentEncoding OutputEncoding = ContentEncoding.Utf8,
     int Priority = 0,
-    string? CallbackUrl = null)
+    string? CallbackUrl = null,
+    IReadOnlyList<TestCase>? TestCases = null)
 {
     /// <summary>The request for the cluster; <c>source</c> becomes the language's source file. Checks that only one of the two is given.</summary>
     public SubmissionRequest ToRequest(IReadOnlyList<LanguageInfo> languages, string? idempotencyKey, Auth.Caller? caller = null)
@@ -35,7 +36,7 @@ public sealed record SubmissionBody(
         if (Priority is < -100 or > 100)
             throw RunRequestException.For(RunRequestProblem.Invalid, "priority", "must be between -100 and 100");
         return new SubmissionRequest(
-            new RunRequest(Language ?? "", files ?? [], Stdin, StdinEncoding, Args, CompileOptions, Limits, ExpectedOutput, Comparison, OutputEncoding),
+            new RunRequest(Language ?? "", files ?? [], Stdin, StdinEncoding, Args, CompileOptions, Limits, ExpectedOutput, Comparison, OutputEncoding, TestCases),
             Priority,
             idempotencyKey,
             CallbackUrl,

@@ -11,6 +11,7 @@ namespace CodeRunner.Runs;
 /// <param name="ExpectedOutput">When set, stdout is compared with it and a mismatch is WrongAnswer.</param>
 /// <param name="Comparison">How stdout is compared with <paramref name="ExpectedOutput"/>.</param>
 /// <param name="OutputEncoding">How stdout, stderr and compile output are returned.</param>
+/// <param name="TestCases">When given, the program is compiled once and run once per case, each judged; <paramref name="Stdin"/> and <paramref name="ExpectedOutput"/> are then not used.</param>
 public sealed record RunRequest(
     string Language,
     IReadOnlyList<SourceFile> Files,
@@ -21,4 +22,5 @@ public sealed record RunRequest(
     ResourceLimits? Limits = null,
     string? ExpectedOutput = null,
     OutputComparison Comparison = OutputComparison.IgnoreTrailingWhitespace,
-    ContentEncoding OutputEncoding = ContentEncoding.Utf8);
+    ContentEncoding OutputEncoding = ContentEncoding.Utf8,
+    IReadOnlyList<TestCase>? TestCases = null);

@@ -14,6 +14,7 @@ namespace CodeRunner.Runs;
 /// <param name="StderrTruncated">Stderr was cut at its limit.</param>
 /// <param name="OutputEncoding">How the three outputs are encoded.</param>
 /// <param name="Message">A sentence explaining the verdict when the outputs do not (which limit, what failed).</param>
+/// <param name="TestCases">With test cases: each case's result. The verdict is then the first case's that is not Accepted (else Accepted), the outputs are that case's (else the last one's), times and memory the largest of any case.</param>
 public sealed record RunResult(
     Verdict Verdict,
     string Stdout,
@@ -27,4 +28,5 @@ public sealed record RunResult(
     bool StdoutTruncated,
     bool StderrTruncated,
     ContentEncoding OutputEncoding,
-    string? Message = null);
+    string? Message = null,
+    IReadOnlyList<TestCaseResult>? TestCases = null);

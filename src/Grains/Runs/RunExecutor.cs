@@ -40,6 +40,17 @@ public sealed class RunExecutor(SandboxPools pools, IOptions<RunOptions> options
                     if (!Verdicts.CompileSucceeded(compile))
                         return Verdicts.Judge(plan, compile, null);
                 }
+                if (plan.TestCases is { } cases)
+                {
+                    // Compiled once, above; each case runs in the same work directory, judged on its own.
+                    var results = new List<Sandboxes.Launcher.ExecResult>(cases.Count);
+                    foreach (var testCase in cases)
+                    {
+                        results.Add(await sandbox.ExecAsync(plan.Run, testCase.Stdin, ct));
+                        ct.ThrowIfCancellationRequested();
+                    }
+                    return Verdicts.JudgeTestCases(plan, compile, results);
+                }
                 var run = await sandbox.ExecAsync(plan.Run, plan.Stdin, ct);
                 ct.ThrowIfCancellationRequested();
                 return Verdicts.Judge(plan, compile, run);

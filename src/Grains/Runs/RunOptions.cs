@@ -17,6 +17,9 @@ public sealed class RunOptions
     /// <summary>Command-line arguments, and compile options, each. Default 64.</summary>
     public int MaxArgs { get; set; } = 64;
 
+    /// <summary>Test cases in one request. Default 64.</summary>
+    public int MaxTestCases { get; set; } = 64;
+
     /// <summary>Bytes of the expected output. Default 16 MiB.</summary>
     public int MaxExpectedOutputBytes { get; set; } = 16 << 20;
 }

@@ -13,4 +13,8 @@ public sealed record RunPlan(
     byte[] Stdin,
     byte[]? ExpectedOutput,
     OutputComparison Comparison,
-    ContentEncoding OutputEncoding);
+    ContentEncoding OutputEncoding,
+    IReadOnlyList<PlannedTestCase>? TestCases = null);
+
+/// <summary>A test case's stdin and expected output, decoded.</summary>
+public sealed record PlannedTestCase(byte[] Stdin, byte[]? ExpectedOutput);

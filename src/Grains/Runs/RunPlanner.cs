@@ -41,6 +41,7 @@ public static class RunPlanner
         if (language is not null && language.Definition.Compile is null && request.CompileOptions is { Count: > 0 })
             errors.Add(RunRequestProblem.Unprocessable, "compileOptions", $"{language.Id} has no compile step");
         var limits = language is null ? null : ResolveLimits(request.Limits, language, errors);
+        var testCases = PlanTestCases(request, options, errors);
         errors.ThrowIfAny();
 
         var definition = language!.Definition;
@@ -62,7 +63,42 @@ public static class RunPlanner
         var run = new ExecCommand(
             Expand(definition.Run, entry, sources, [], request.Args ?? []), env,
             limits!.CpuTimeMs, limits.WallTimeMs, limits.MemoryBytes, limits.FileSizeBytes, limits.StdoutBytes, limits.StderrBytes);
-        return new RunPlan(language, files, compile, run, stdin, expected, request.Comparison, request.OutputEncoding);
+        return new RunPlan(language, files, compile, run, stdin, expected, request.Comparison, request.OutputEncoding, testCases);
+    }
+
+    private static List<PlannedTestCase>? PlanTestCases(RunRequest request, RunOptions options, Errors errors)
+    {
+        if (request.TestCases is not { } cases)
+            return null;
+        if (request.Stdin is not null || request.ExpectedOutput is not null)
+            errors.Add(RunRequestProblem.Invalid, "testCases", "give stdin and expectedOutput inside each test case, not beside them");
+        if (cases.Count == 0)
+            errors.Add(RunRequestProblem.Invalid, "testCases", "give at least one test case, or none at all");
+        if (cases.Count > options.MaxTestCases)
+        {
+            errors.Add(RunRequestProblem.TooLarge, "testCases", $"{cases.Count} test cases; at most {options.MaxTestCases} are allowed");
+            return null;
+        }
+        var planned = new List<PlannedTestCase>();
+        long stdinBytes = 0, expectedBytes = 0;
+        for (var i = 0; i < cases.Count; i++)
+        {
+            if (cases[i] is not { } testCase)
+            {
+                errors.Add(RunRequestProblem.Invalid, $"testCases[{i}]", "a test case may not be null");
+                continue;
+            }
+            var stdin = Decode(testCase.Stdin, request.StdinEncoding, $"testCases[{i}].stdin", errors);
+            var expected = testCase.ExpectedOutput is null ? null : Encoding.UTF8.GetBytes(testCase.ExpectedOutput);
+            stdinBytes += stdin.Length;
+            expectedBytes += expected?.Length ?? 0;
+            planned.Add(new PlannedTestCase(stdin, expected));
+        }
+        if (stdinBytes > options.MaxStdinBytes)
+            errors.Add(RunRequestProblem.TooLarge, "testCases", $"the test cases' stdin is {stdinBytes} bytes together; at most {options.MaxStdinBytes} are allowed");
+        if (expectedBytes > options.MaxExpectedOutputBytes)
+            errors.Add(RunRequestProblem.TooLarge, "testCases", $"the expected outputs are {expectedBytes} bytes together; at most {options.MaxExpectedOutputBytes} are allowed");
+        return planned;
     }
 
     private static List<PlacedFile> PlanFiles(IReadOnlyList<SourceFile>? files, RunOptions options, Errors errors)

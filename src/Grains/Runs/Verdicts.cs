@@ -27,6 +27,32 @@ public static class Verdicts
         return Result(plan, runVerdict, run, compileOutput, runMessage);
     }
 
+    /// <summary>
+    /// One result per case, judged against its own expected output; overall, the first case that is
+    /// not Accepted decides (its outputs are shown), else the last case's; times and memory are the
+    /// largest of any case.
+    /// </summary>
+    public static RunResult JudgeTestCases(RunPlan plan, ExecResult? compile, IReadOnlyList<ExecResult> runs)
+    {
+        var cases = plan.TestCases!;
+        var compileOutput = compile is null ? null : Encode(compile.Combined, plan.OutputEncoding);
+        var results = new List<TestCaseResult>(runs.Count);
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var (verdict, message) = JudgeRun(plan with { ExpectedOutput = cases[i].ExpectedOutput }, runs[i]);
+            var r = Result(plan, verdict, runs[i], null, message);
+            results.Add(new TestCaseResult(i, verdict, r.Stdout, r.Stderr, r.ExitCode, r.Signal, r.WallTimeMs, r.CpuTimeMs, r.MemoryBytes,
+                r.StdoutTruncated, r.StderrTruncated, message));
+        }
+        var decisive = results.FirstOrDefault(r => r.Verdict != Verdict.Accepted) ?? results[^1];
+        return new RunResult(
+            decisive.Verdict, decisive.Stdout, decisive.Stderr, compileOutput, decisive.ExitCode, decisive.Signal,
+            results.Max(r => r.WallTimeMs), results.Max(r => r.CpuTimeMs), results.Max(r => r.MemoryBytes),
+            decisive.StdoutTruncated, decisive.StderrTruncated, plan.OutputEncoding,
+            decisive.Verdict == Verdict.Accepted ? null : $"test case {decisive.Index}: {decisive.Message}",
+            results);
+    }
+
     public static RunResult InternalError(RunPlan plan, string message) =>
         new(Verdict.InternalError, "", "", null, null, null, 0, 0, 0, false, false, plan.OutputEncoding, message);
 

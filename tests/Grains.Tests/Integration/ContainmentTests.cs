@@ -1,6 +1,7 @@
 using System.Text;
 using CodeRunner.Runs;
 using CodeRunner.Sandboxes;
+using CodeRunner.Tests.Support;
 
 namespace CodeRunner.Tests.Integration;
 
@@ -338,6 +339,22 @@ public abstract class ContainmentTests(SandboxEngineFixture engine)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"cancel took {watch.Elapsed}");
         await AssertNextRunSeesNothing("python");
+    }
+
+    [Fact]
+    public async Task TestCasesCompileOnceAndJudgeEachCase()
+    {
+        var pool = engine.Pools.PoolFor(engine.Pools.Catalog.Find("c")!);
+        await Eventually.True(() => pool.WarmCount == 1, TimeSpan.FromSeconds(60), "the C sandbox is warm");
+        var sandbox = pool.Sandboxes.Single();
+        var before = sandbox.RunsServed;
+        var result = await engine.Executor.RunAsync(new RunRequest("c",
+            [new SourceFile("main.c", "#include <stdio.h>\nint main(void){int a,b;scanf(\"%d %d\",&a,&b);printf(\"%d\\n\",a+b);}")],
+            TestCases: [new TestCase("1 2", "3"), new TestCase("2 2", "4"), new TestCase("2 2", "5")]), CancellationToken.None);
+        Assert.Equal(Verdict.WrongAnswer, result.Verdict);
+        Assert.Equal([Verdict.Accepted, Verdict.Accepted, Verdict.WrongAnswer], result.TestCases!.Select(c => c.Verdict));
+        Assert.Equal(["3\n", "4\n", "4\n"], result.TestCases!.Select(c => c.Stdout));
+        Assert.Equal(before + 4, sandbox.RunsServed); // one compile, three runs
     }
 
     [Fact]

@@ -129,4 +129,20 @@ public class RunPlannerTests
         var plan = Plan(new RunRequest("python", [new SourceFile("main.py", "")], Stdin: "é"));
         Assert.Equal(Encoding.UTF8.GetBytes("é"), plan.Stdin);
     }
+
+    [Fact]
+    public void TestCasesAreDecodedAndCheckedAgainstTheCaps()
+    {
+        var plan = Plan(new RunRequest("python", [new SourceFile("main.py", "")], TestCases: [new TestCase("1", "2"), new TestCase(null, null)]));
+        Assert.Equal(2, plan.TestCases!.Count);
+        Assert.Equal("1"u8.ToArray(), plan.TestCases[0].Stdin);
+        Assert.Null(plan.TestCases[1].ExpectedOutput);
+
+        Assert.Equal(RunRequestProblem.Invalid, Refused(new RunRequest("python", [new SourceFile("main.py", "")], Stdin: "x", TestCases: [new TestCase("1", "2")])).Problem);
+        Assert.Equal(RunRequestProblem.Invalid, Refused(new RunRequest("python", [new SourceFile("main.py", "")], TestCases: [])).Problem);
+        var many = Assert.Throws<RunRequestException>(() => RunPlanner.Plan(
+            new RunRequest("python", [new SourceFile("main.py", "")], TestCases: [new TestCase("1", "1"), new TestCase("2", "2")]),
+            TestLanguages.Catalog, new RunOptions { MaxTestCases = 1 }));
+        Assert.Equal(RunRequestProblem.TooLarge, many.Problem);
+    }
 }

@@ -102,4 +102,22 @@ public class VerdictsTests
         var result = Verdicts.Judge(Plan(output: ContentEncoding.Base64), null, exec);
         Assert.Equal(bytes, Convert.FromBase64String(result.Stdout));
     }
+
+    [Fact]
+    public void FirstFailingTestCaseDecidesAndEachCaseHasItsVerdict()
+    {
+        var plan = RunPlanner.Plan(new RunRequest("python", [new SourceFile("main.py", "")],
+            TestCases: [new TestCase("", "1"), new TestCase("", "2"), new TestCase("", "3")]), TestLanguages.Catalog, new RunOptions());
+        var result = Verdicts.JudgeTestCases(plan, null,
+            [Exec(stdout: "1\n"), Exec(stdout: "9\n") with { WallMicros = 50_000 }, Exec(ExecOutcome.Signaled, -1, 9, ExecFlags.WallTimeExceeded)]);
+        Assert.Equal(Verdict.WrongAnswer, result.Verdict);
+        Assert.Equal("9\n", result.Stdout);
+        Assert.StartsWith("test case 1:", result.Message, StringComparison.Ordinal);
+        Assert.Equal([Verdict.Accepted, Verdict.WrongAnswer, Verdict.TimeLimitExceeded], result.TestCases!.Select(c => c.Verdict));
+        Assert.Equal(50, result.WallTimeMs);
+
+        var allPass = Verdicts.JudgeTestCases(plan, null, [Exec(stdout: "1\n"), Exec(stdout: "2\n"), Exec(stdout: "3\n")]);
+        Assert.Equal(Verdict.Accepted, allPass.Verdict);
+        Assert.Null(allPass.Message);
+    }
 }
