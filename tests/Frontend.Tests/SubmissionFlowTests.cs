@@ -39,6 +39,18 @@ public sealed class SubmissionFlowTests(SingleNodeFrontend app) : IClassFixture<
     }
 
     [Fact]
+    public async Task LanguageWithAVersionSelectorMustMatchWhatTheClusterRuns()
+    {
+        await Support.Eventually.True(async () => (await _http.GetFromJsonAsync<JsonElement>("/api/v1/languages/python")).GetProperty("version").GetString() != "unknown",
+            TimeSpan.FromSeconds(30), "the silo published its versions");
+        var matching = await Post("/api/v1/submissions?wait=true", """{"language":"python","version":"3","source":"print(1)"}""");
+        Assert.Equal("Accepted", (await Json(matching)).GetProperty("verdict").GetString());
+        var other = await Post("/api/v1/submissions", """{"language":"python","version":"2.7","source":"print 1"}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.True((await Json(other)).GetProperty("errors").TryGetProperty("version", out _));
+    }
+
+    [Fact]
     public async Task RunsAnswersWithTheResultItself()
     {
         var result = await Json(await Post("/api/v1/runs", """{"language":"bash","source":"echo $((6*7)); exit 3"}"""));

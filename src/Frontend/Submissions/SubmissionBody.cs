@@ -19,7 +19,8 @@ public sealed record SubmissionBody(
     ContentEncoding OutputEncoding = ContentEncoding.Utf8,
     int Priority = 0,
     string? CallbackUrl = null,
-    IReadOnlyList<TestCase>? TestCases = null)
+    IReadOnlyList<TestCase>? TestCases = null,
+    string? Version = null)
 {
     /// <summary>The request for the cluster; <c>source</c> becomes the language's source file. Checks that only one of the two is given.</summary>
     public SubmissionRequest ToRequest(IReadOnlyList<LanguageInfo> languages, string? idempotencyKey, Auth.Caller? caller = null)
@@ -27,12 +28,13 @@ public sealed record SubmissionBody(
         if (Source is not null && Files is { Count: > 0 })
             throw RunRequestException.For(RunRequestProblem.Invalid, "source", "give either source or files, not both");
         var files = Files;
+        var language = languages.FirstOrDefault(l => string.Equals(l.Id, Language, StringComparison.OrdinalIgnoreCase)
+            || l.Aliases.Contains(Language ?? "", StringComparer.OrdinalIgnoreCase));
         if (Source is not null)
-        {
-            var language = languages.FirstOrDefault(l => string.Equals(l.Id, Language, StringComparison.OrdinalIgnoreCase)
-                || l.Aliases.Contains(Language ?? "", StringComparer.OrdinalIgnoreCase));
             files = [new SourceFile(language?.SourceFile ?? "main", Source)];
-        }
+        // A name plus a version selector ("python" + "3", "~3.11", "*"): refused when the cluster runs another version.
+        if (Version is not null && language is not null && !Languages.VersionSelector.Accepts(Version, language.Version))
+            throw RunRequestException.For(RunRequestProblem.Unprocessable, "version", $"{language.Id} is {language.Version}; '{Version}' does not match it");
         if (Priority is < -100 or > 100)
             throw RunRequestException.For(RunRequestProblem.Invalid, "priority", "must be between -100 and 100");
         return new SubmissionRequest(

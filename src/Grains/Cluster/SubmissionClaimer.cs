@@ -30,6 +30,7 @@ public sealed partial class SubmissionClaimer(
     private readonly Channel<string> _wakeups = Channel.CreateUnbounded<string>(new() { SingleReader = true });
     private readonly ConcurrentDictionary<Guid, (SubmissionGrain Grain, Task Run)> _running = new();
     private readonly ConcurrentDictionary<string, int> _busy = new();
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _earlyCancels = new();
     private readonly CancellationTokenSource _handBack = new();
     private volatile bool _draining;
     private long _claimAttempts;
@@ -49,8 +50,20 @@ public sealed partial class SubmissionClaimer(
     {
     }
 
+    /// <summary>
+    /// A cancel can arrive between the claim's commit and the grain's registration in
+    /// <see cref="Start"/>. So it is remembered first and the grain looked up second, while Start
+    /// registers first and looks for remembered cancels second: whichever runs last sees the other.
+    /// </summary>
     public void OnCancelRequested(Guid submissionId)
     {
+        var now = time.GetUtcNow();
+        _earlyCancels[submissionId] = now;
+        foreach (var (id, at) in _earlyCancels)
+        {
+            if (now - at > TimeSpan.FromMinutes(1))
+                _earlyCancels.TryRemove(id, out _); // never claimed here after all
+        }
         if (_running.TryGetValue(submissionId, out var entry))
             entry.Grain.RequestCancel();
     }
@@ -142,6 +155,8 @@ public sealed partial class SubmissionClaimer(
             }
         });
         _running[submission.Id] = (grain, run);
+        if (_earlyCancels.TryRemove(submission.Id, out _))
+            grain.RequestCancel();
     }
 
     private async Task<IAsyncDisposable> SubscribeAsync(CancellationToken ct)

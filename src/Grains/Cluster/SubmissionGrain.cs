@@ -29,7 +29,17 @@ public sealed partial class SubmissionGrain(
     public long Epoch => record.Epoch;
 
     /// <summary>Asks the run to stop; it ends with verdict Cancelled.</summary>
-    public void RequestCancel() => _cancel.Cancel();
+    public void RequestCancel()
+    {
+        try
+        {
+            _cancel.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // It finished meanwhile: nothing left to cancel.
+        }
+    }
 
     /// <summary>Runs to a written result. Cancelling <paramref name="handBack"/> (silo shutdown past its grace) returns the submission to the queue instead.</summary>
     public async Task RunAsync(CancellationToken handBack)
