@@ -1,5 +1,3 @@
-using CodeRunner.Docker;
-using CodeRunner.Sandboxes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -46,11 +44,7 @@ public sealed class CliFrontend : WebApplicationFactory<CodeRunner.Frontend.Host
         // engine client is alive, and check none is left.
         if (disposing && Interlocked.Exchange(ref _retired, 1) == 0)
         {
-            Services.GetRequiredService<SandboxPools>().DisposeAsync().AsTask().GetAwaiter().GetResult();
-            var left = Services.GetRequiredService<DockerClient>()
-                .ListContainersAsync([$"{SandboxLabels.Silo}={SiloName}"], CancellationToken.None).GetAwaiter().GetResult();
-            if (left.Count > 0)
-                throw new InvalidOperationException($"{left.Count} containers of {SiloName} were left behind.");
+            Support.NodeTeardown.RetireSandboxes(Services, SiloName);
         }
         base.Dispose(disposing);
         if (disposing && Directory.Exists(_directory))

@@ -1,5 +1,3 @@
-using CodeRunner.Docker;
-using CodeRunner.Sandboxes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -41,13 +39,7 @@ public abstract class FrontendApp(bool hostSilo, IReadOnlyDictionary<string, str
         // The factory calls this again from its own DisposeAsync, after the services are gone.
         if (disposing && HostSilo && Interlocked.Exchange(ref _retired, 1) == 0)
         {
-            // The factory disposes the services before the host has stopped them: retire the
-            // node's sandboxes first, while the engine client is alive, and check none is left.
-            Services.GetRequiredService<SandboxPools>().DisposeAsync().AsTask().GetAwaiter().GetResult();
-            var left = Services.GetRequiredService<DockerClient>()
-                .ListContainersAsync([$"{SandboxLabels.Silo}={SiloName}"], CancellationToken.None).GetAwaiter().GetResult();
-            if (left.Count > 0)
-                throw new InvalidOperationException($"{left.Count} containers of {SiloName} were left behind.");
+            Support.NodeTeardown.RetireSandboxes(Services, SiloName);
         }
         base.Dispose(disposing);
         if (disposing && Directory.Exists(_directory))

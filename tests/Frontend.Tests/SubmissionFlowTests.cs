@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace CodeRunner.Tests;
@@ -10,11 +9,9 @@ public sealed class SubmissionFlowTests(SingleNodeFrontend app) : IClassFixture<
 {
     private readonly HttpClient _http = app.CreateClient();
 
-    private Task<HttpResponseMessage> Post(string path, string json) =>
-        _http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+    private Task<HttpResponseMessage> Post(string path, string json) => _http.PostJsonAsync(path, json);
 
-    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    private static Task<JsonElement> Json(HttpResponseMessage response) => response.ReadJsonAsync();
 
     [Fact]
     public async Task WaitTrueAnswersWithTheFinishedResult()

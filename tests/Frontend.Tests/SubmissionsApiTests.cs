@@ -10,11 +10,9 @@ public sealed class SubmissionsApiTests(StatelessFrontend app) : IClassFixture<S
 {
     private readonly HttpClient _http = app.CreateClient();
 
-    private Task<HttpResponseMessage> Post(string path, string json) =>
-        _http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+    private Task<HttpResponseMessage> Post(string path, string json) => _http.PostJsonAsync(path, json);
 
-    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    private static Task<JsonElement> Json(HttpResponseMessage response) => response.ReadJsonAsync();
 
     [Fact]
     public async Task SubmitAnswers202WithLocationAndTheQueuedSubmission()

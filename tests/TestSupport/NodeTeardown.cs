@@ -1,0 +1,22 @@
+using CodeRunner.Docker;
+using CodeRunner.Sandboxes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeRunner.Tests.Support;
+
+/// <summary>
+/// For tests that host a node in a WebApplicationFactory: the factory disposes the services before
+/// the host has stopped them, so the node's sandboxes are retired first, while the engine client
+/// is alive, and the test fails if any container of the silo is left.
+/// </summary>
+public static class NodeTeardown
+{
+    public static void RetireSandboxes(IServiceProvider services, string siloName)
+    {
+        services.GetRequiredService<SandboxPools>().DisposeAsync().AsTask().GetAwaiter().GetResult();
+        var left = services.GetRequiredService<DockerClient>()
+            .ListContainersAsync([$"{SandboxLabels.Silo}={siloName}"], CancellationToken.None).GetAwaiter().GetResult();
+        if (left.Count > 0)
+            throw new InvalidOperationException($"{left.Count} containers of {siloName} were left behind.");
+    }
+}
