@@ -93,9 +93,14 @@ public sealed partial class SubmissionGrain(
 
     public void Dispose() => _cancel.Dispose();
 
-    /// <summary>The submission's own limits plus slack: compile and run wall limits of its language are not known here, so the maxima bound it.</summary>
-    private TimeSpan Deadline(RunRequest request) =>
-        TimeSpan.FromMilliseconds(2 * (request.Limits?.WallTimeMs ?? 30_000)) + options.DeadlineSlack;
+    /// <summary>
+    /// The submission's own time plus slack: a compile (its language's limit is not known here, so
+    /// the largest, 30 s) and one run per test case, each up to its wall limit (30 s when unset).
+    /// </summary>
+    internal static TimeSpan DeadlineOf(RunRequest request, TimeSpan slack) =>
+        TimeSpan.FromMilliseconds(30_000 + (long)(request.Limits?.WallTimeMs ?? 30_000) * Math.Max(1, request.TestCases?.Count ?? 1)) + slack;
+
+    private TimeSpan Deadline(RunRequest request) => DeadlineOf(request, options.DeadlineSlack);
 
     private RunResult Terminal(Verdict verdict, string message) =>
         new(verdict, "", "", null, null, null, 0, 0, 0, false, false, record.Request.OutputEncoding, message);
