@@ -34,5 +34,5 @@ internal static class Outcomes
         $"silo {deadSiloId} died (attempt {submission.Attempts} of {maxAttempts})";
 
     private static RunResult Empty(Verdict verdict, RunRequest request, string message) =>
-        new(verdict, "", "", null, null, null, 0, 0, 0, false, false, request.OutputEncoding, message);
+        RunResult.WithoutOutput(verdict, request.OutputEncoding, message);
 }

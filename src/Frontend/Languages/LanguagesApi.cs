@@ -1,4 +1,3 @@
-using CodeRunner.Languages;
 using CodeRunner.Submissions;
 
 namespace CodeRunner.Frontend.Languages;
@@ -17,10 +16,7 @@ public static class LanguagesApi
         TypedResults.Ok(await cluster.GetLanguagesAsync(ct));
 
     private static async Task<IResult> Get(string id, IClusterClient cluster, CancellationToken ct) =>
-        Find(await cluster.GetLanguagesAsync(ct), id) is { } language
+        LanguageNames.Find(await cluster.GetLanguagesAsync(ct), id) is { } language
             ? TypedResults.Ok(language)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown language", detail: $"No language '{id}'.");
-
-    private static LanguageInfo? Find(IReadOnlyList<LanguageInfo> languages, string id) =>
-        languages.FirstOrDefault(l => string.Equals(l.Id, id, StringComparison.OrdinalIgnoreCase) || l.Aliases.Contains(id, StringComparer.OrdinalIgnoreCase));
 }

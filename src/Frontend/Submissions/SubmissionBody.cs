@@ -28,8 +28,7 @@ public sealed record SubmissionBody(
         if (Source is not null && Files is { Count: > 0 })
             throw RunRequestException.For(RunRequestProblem.Invalid, "source", "give either source or files, not both");
         var files = Files;
-        var language = languages.FirstOrDefault(l => string.Equals(l.Id, Language, StringComparison.OrdinalIgnoreCase)
-            || l.Aliases.Contains(Language ?? "", StringComparer.OrdinalIgnoreCase));
+        var language = Frontend.Languages.LanguageNames.Find(languages, Language);
         if (Source is not null)
             files = [new SourceFile(language?.SourceFile ?? "main", Source)];
         // A name plus a version selector ("python" + "3", "~3.11", "*"): refused when the cluster runs another version.

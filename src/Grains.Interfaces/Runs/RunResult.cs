@@ -29,4 +29,9 @@ public sealed record RunResult(
     bool StderrTruncated,
     ContentEncoding OutputEncoding,
     string? Message = null,
-    IReadOnlyList<TestCaseResult>? TestCases = null);
+    IReadOnlyList<TestCaseResult>? TestCases = null)
+{
+    /// <summary>A result with no output: the program did not run, or was ended from outside (cancelled, abandoned, refused).</summary>
+    public static RunResult WithoutOutput(Verdict verdict, ContentEncoding outputEncoding, string message) =>
+        new(verdict, "", "", null, null, null, 0, 0, 0, false, false, outputEncoding, message);
+}

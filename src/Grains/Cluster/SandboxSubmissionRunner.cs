@@ -13,8 +13,7 @@ public sealed class SandboxSubmissionRunner(RunExecutor executor) : ISubmissionR
         }
         catch (RunRequestException e)
         {
-            return new RunResult(Verdict.InternalError, "", "", null, null, null, 0, 0, 0, false, false, request.OutputEncoding,
-                $"this silo cannot run the request: {e.Message}");
+            return RunResult.WithoutOutput(Verdict.InternalError, request.OutputEncoding, $"this silo cannot run the request: {e.Message}");
         }
     }
 }

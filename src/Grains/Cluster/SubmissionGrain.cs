@@ -103,7 +103,7 @@ public sealed partial class SubmissionGrain(
     private TimeSpan Deadline(RunRequest request) => DeadlineOf(request, options.DeadlineSlack);
 
     private RunResult Terminal(Verdict verdict, string message) =>
-        new(verdict, "", "", null, null, null, 0, 0, 0, false, false, record.Request.OutputEncoding, message);
+        RunResult.WithoutOutput(verdict, record.Request.OutputEncoding, message);
 
     /// <summary>
     /// Writes through store outages (a PostgreSQL restart): the result must not be lost because the

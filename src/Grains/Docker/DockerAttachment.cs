@@ -22,8 +22,6 @@ public sealed class DockerAttachment(Stream stream) : IAsyncDisposable
     /// <summary>Writes to the container's stdin.</summary>
     public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct) => stream.WriteAsync(data, ct);
 
-    public Task FlushAsync(CancellationToken ct) => stream.FlushAsync(ct);
-
     /// <summary>
     /// Reads the next frame header and returns its stream and size, or null at the end of the
     /// stream. The caller then reads exactly that many bytes with <see cref="ReadPayloadAsync"/>.
@@ -42,13 +40,6 @@ public sealed class DockerAttachment(Stream stream) : IAsyncDisposable
     {
         if (!await ReadExactlyOrEndAsync(buffer, ct))
             throw new EndOfStreamException("The attach stream ended inside a frame.");
-    }
-
-    /// <summary>Closes the container's stdin side while keeping output readable.</summary>
-    public void CloseStdin()
-    {
-        if (stream is System.Net.Sockets.NetworkStream ns)
-            ns.Socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
     }
 
     public ValueTask DisposeAsync() => stream.DisposeAsync();

@@ -129,14 +129,6 @@ public sealed class DockerClient : IDisposable
         return (await response.Content.ReadFromJsonAsync<List<ContainerSummary>>(Json, deadline.Token))!;
     }
 
-    /// <summary>Waits until the container stops and returns its exit status.</summary>
-    public async Task<int> WaitContainerAsync(string id, CancellationToken ct)
-    {
-        using var response = await _http.PostAsync($"containers/{id}/wait", null, ct);
-        await EnsureSuccessAsync(response, "container wait", ct);
-        return (await response.Content.ReadFromJsonAsync<ContainerWaitResponse>(Json, ct))!.StatusCode;
-    }
-
     /// <summary>Reads one regular file out of a container's file system (the archive API; works on a created, unstarted container).</summary>
     public async Task<byte[]> ReadFileAsync(string id, string path, CancellationToken ct)
     {

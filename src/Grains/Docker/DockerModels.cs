@@ -73,8 +73,6 @@ public sealed record ContainerState(
 
 public sealed record ContainerInspectHostConfig(string? Runtime, long Memory, long? PidsLimit);
 
-public sealed record ContainerWaitResponse(int StatusCode);
-
 /// <summary>The parts of <c>GET /images/{name}/json</c> this system reads.</summary>
 public sealed record ImageInspect(string Id, ImageConfig? Config);
 

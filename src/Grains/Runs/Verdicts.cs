@@ -54,7 +54,7 @@ public static class Verdicts
     }
 
     public static RunResult InternalError(RunPlan plan, string message) =>
-        new(Verdict.InternalError, "", "", null, null, null, 0, 0, 0, false, false, plan.OutputEncoding, message);
+        RunResult.WithoutOutput(Verdict.InternalError, plan.OutputEncoding, message);
 
     private static (Verdict, string?) JudgeRun(RunPlan plan, ExecResult run)
     {

@@ -1,4 +1,5 @@
 using CodeRunner.Languages;
+using CodeRunner.Frontend.Languages;
 
 namespace CodeRunner.Frontend.Compatibility.Piston;
 
@@ -28,9 +29,7 @@ internal static class PistonRuntimes
     /// <summary>The language named <paramref name="name"/> (Piston name, id or alias) whose version <paramref name="selector"/> accepts.</summary>
     public static LanguageInfo? Find(IReadOnlyList<LanguageInfo> languages, string name, string selector) =>
         languages.FirstOrDefault(l =>
-            (string.Equals(NameOf(l), name, StringComparison.OrdinalIgnoreCase)
-             || string.Equals(l.Id, name, StringComparison.OrdinalIgnoreCase)
-             || l.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase))
+            (string.Equals(NameOf(l), name, StringComparison.OrdinalIgnoreCase) || l.IsNamed(name))
             && Accepts(selector, l.Version));
 
     /// <summary>Piston's version selectors, matched loosely (<see cref="Languages.VersionSelector"/>).</summary>
