@@ -20,6 +20,10 @@ public static class ClientServiceCollectionExtensions
         services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.SectionName));
         services.AddSingleton<ClusterClient>();
         services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<ClusterClient>());
+        // Calls to one given silo (sessions, operator actions) at its advertised address.
+        services.AddOptions<Cluster.InternalApiOptions>().Bind(configuration.GetSection(Cluster.InternalApiOptions.SectionName));
+        services.AddHttpClient(Silos.SiloConnections.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<Silos.SiloConnections>();
         return services;
     }
 }

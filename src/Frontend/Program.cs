@@ -5,6 +5,7 @@ using CodeRunner.Frontend.Hosting;
 using CodeRunner.Frontend.Languages;
 using CodeRunner.Frontend.Runs;
 using CodeRunner.Frontend.Submissions;
+using CodeRunner.Silo.Internal;
 
 if (args is ["keys", ..])
     return CodeRunner.Frontend.Auth.KeysCommand.Run(args[1..]);
@@ -15,6 +16,8 @@ builder.AddFrontend();
 var app = builder.Build();
 app.UseFrontend();
 app.MapFrontendHealth(builder.HostsSilo());
+if (builder.HostsSilo())
+    app.MapInternalApi();
 app.MapLanguagesApi();
 app.MapSubmissionsApi();
 app.MapRunsApi();

@@ -1,6 +1,7 @@
 using CodeRunner.Silo.Health;
 using CodeRunner.Silo.Hosting;
 using CodeRunner.Silo.Images;
+using CodeRunner.Silo.Internal;
 
 if (args is ["images", ..])
     return await ImagesCommand.RunAsync(args[1..]);
@@ -10,5 +11,6 @@ builder.AddSilo();
 
 var app = builder.Build();
 app.MapHealthApi();
+app.MapInternalApi();
 await app.RunAsync();
 return Environment.ExitCode; // 3 when the cluster declared this silo dead

@@ -21,6 +21,7 @@ public sealed class ClusterFixture : IAsyncDisposable
 {
     private readonly List<SiloProcess> _silos = [];
     private readonly ServiceProvider _services;
+    private readonly List<ServiceProvider> _extra = [];
 
     private ClusterFixture(PostgresServer server, string connectionString)
     {
@@ -48,6 +49,17 @@ public sealed class ClusterFixture : IAsyncDisposable
     public IClusterStore Store => _services.GetRequiredService<IClusterStore>();
 
     public DockerClient Docker => _services.GetRequiredService<DockerClient>();
+
+    /// <summary>A cluster client's services for this cluster with extra settings (disposed with the fixture).</summary>
+    public IServiceProvider ServicesWith(params (string Key, string Value)[] settings)
+    {
+        var all = new Dictionary<string, string?> { ["Store:ConnectionString"] = ConnectionString };
+        foreach (var (key, value) in settings)
+            all[key] = value;
+        var services = new ServiceCollection().AddLogging().AddClusterClient(new ConfigurationBuilder().AddInMemoryCollection(all).Build()).BuildServiceProvider();
+        _extra.Add(services);
+        return services;
+    }
 
     public static async Task<ClusterFixture> StartAsync(PostgresServer server) =>
         new(server, await server.CreateDatabaseAsync());
@@ -108,6 +120,8 @@ public sealed class ClusterFixture : IAsyncDisposable
         foreach (var silo in _silos)
             left.AddRange((await ContainersOfAsync(silo)).Select(c => $"{silo.Name}:{c.Id[..12]}"));
         await _services.DisposeAsync();
+        foreach (var extra in _extra)
+            await extra.DisposeAsync();
         Assert.True(left.Count == 0, $"containers left behind: {string.Join(", ", left)}");
     }
 }

@@ -13,5 +13,6 @@ public sealed class SiloIdentity(IOptions<SiloOptions> options)
 
     public string SiloId { get; } = $"{options.Value.SiloName}@{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
 
-    public string Address { get; set; } = Environment.GetEnvironmentVariable("POD_IP") ?? "127.0.0.1";
+    /// <summary>The silo's advertised HTTP address (<see cref="SiloOptions.AdvertisedAddress"/>).</summary>
+    public string Address { get; } = options.Value.AdvertisedAddress ?? "http://127.0.0.1";
 }

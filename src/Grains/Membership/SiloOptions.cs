@@ -14,6 +14,14 @@ public sealed partial class SiloOptions
     /// </summary>
     public string SiloName { get; set; } = Sanitize(Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName);
 
+    /// <summary>
+    /// Where other members of the cluster reach this silo's HTTP endpoint (interactive sessions,
+    /// operator actions, the internal API), as an absolute URL; published in the membership table
+    /// (Orleans: EndpointOptions.AdvertisedIPAddress). Default: <c>http://</c>, then <c>POD_IP</c>
+    /// from the environment or 127.0.0.1, then the port of the first address the silo listens on.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
     /// <summary>Lower-case letters, digits, '-' and '.', as container names and labels allow.</summary>
     public static string Sanitize(string name)
     {

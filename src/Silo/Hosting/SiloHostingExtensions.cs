@@ -1,3 +1,4 @@
+using CodeRunner.Cluster;
 using CodeRunner.Hosting;
 
 namespace CodeRunner.Silo.Hosting;
@@ -12,6 +13,10 @@ public static class SiloHostingExtensions
     public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder)
     {
         builder.Services.AddClusterMembership(builder.Configuration);
+        var urls = builder.Configuration["urls"];
+        builder.Services.PostConfigure<Membership.SiloOptions>(o =>
+            o.AdvertisedAddress ??= AdvertisedAddress.FromUrls(urls, Environment.GetEnvironmentVariable("POD_IP")));
+        builder.Services.AddOptions<InternalApiOptions>().Bind(builder.Configuration.GetSection(InternalApiOptions.SectionName));
         builder.Services.AddSandboxes(builder.Configuration);
         builder.Services.AddSubmissionClaiming();
         // Draining (Cluster:Submissions:ShutdownGrace, 20 s) and retiring every sandbox take time.
