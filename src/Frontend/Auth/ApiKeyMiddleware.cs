@@ -37,5 +37,5 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
     }
 
     private static bool IsOpen(PathString path) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments("/internal") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api-docs");
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/internal") || path.StartsWithSegments("/assets") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api-docs");
 }

@@ -62,6 +62,7 @@ public static class FrontendHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseResponseCompression();
+        app.UseStaticFiles(); // wwwroot: the dashboard's and the playground's pages and bundles
         app.UseCors();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseRateLimiter();
