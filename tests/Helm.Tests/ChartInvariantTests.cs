@@ -136,7 +136,7 @@ public class ChartInvariantTests
     public async Task EgressPolicySelectsTheSilosAndAllowsOnlyPostgresAndDns(string valueSet)
     {
         var manifests = await HelmChart.TemplateAsync(ValueSets.All[valueSet]);
-        var policy = manifests.OfKind("NetworkPolicy").Single();
+        var policy = manifests.Single("NetworkPolicy", "coderun-silo-egress");
         var podLabels = manifests.SiloDeployment["spec"]!["template"]!["metadata"]!["labels"]!.AsObject();
         var selector = policy["spec"]!["podSelector"]!["matchLabels"]!.AsObject();
         Assert.NotEmpty(selector);

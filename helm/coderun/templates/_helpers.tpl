@@ -49,6 +49,11 @@ app.kubernetes.io/component: {{ .component }}
       key: {{ .Values.postgresql.external.connectionStringKey }}
 - name: Store__ClusterId
   value: {{ .Values.clusterId | quote }}
+- name: InternalApi__Key
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.internalApi.existingSecret | default (printf "%s-internal" (include "coderun.fullname" .)) }}
+      key: {{ .Values.internalApi.secretKey }}
 # `Urls`, not ASPNETCORE_URLS: the Frontend's appsettings.json sets Urls (loopback, for a laptop),
 # and only a plain environment variable overrides it.
 - name: Urls
@@ -65,4 +70,13 @@ app.kubernetes.io/component: {{ .component }}
      (src/Storage/PostgreSql/Migrations/0001_initial.sql; index submissions_queue keeps it cheap). */}}
 {{- define "coderun.kedaQuery" -}}
 SELECT count(*) FROM submissions WHERE cluster_id = '{{ .Values.clusterId }}' AND status = 'Queued'
+{{- end -}}
+
+{{/* Prometheus scrape annotations of a pod. */}}
+{{- define "coderun.metricsAnnotations" -}}
+{{- if .root.Values.metrics.podAnnotations -}}
+prometheus.io/scrape: "true"
+prometheus.io/port: {{ .port | quote }}
+prometheus.io/path: /metrics
+{{- end -}}
 {{- end -}}
