@@ -14,4 +14,9 @@ set -e
 awk '/^ *(Passed|Failed|Skipped): [0-9]+$/ { n[$1] += $2 }
      END { printf "tests: %d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
 rm -f "$log"
+# Browser tests' screenshots, gathered in one place for CI to keep.
+shots=artifacts/screenshots
+rm -rf "$shots" && mkdir -p "$shots"
+find tests -path '*/bin/Release/*/TestResults/screenshots/*.png' -exec cp {} "$shots/" \; 2>/dev/null || true
+echo "screenshots: $(find "$shots" -name '*.png' | wc -l) in $shots"
 exit "$status"
