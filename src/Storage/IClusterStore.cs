@@ -87,6 +87,13 @@ public interface IClusterStore
     /// <summary>Queued submissions per language (the autoscaling signal).</summary>
     Task<IReadOnlyDictionary<string, int>> CountQueuedAsync(CancellationToken ct);
 
+    /// <summary>
+    /// Retention: deletes up to <paramref name="max"/> Completed submissions, with their events,
+    /// that completed more than <paramref name="olderThan"/> ago (store clock), oldest first.
+    /// Returns how many went. Queued and Running submissions are never touched.
+    /// </summary>
+    Task<int> PurgeCompletedAsync(TimeSpan olderThan, int max, CancellationToken ct);
+
     /// <summary>What happened to a submission, oldest first: accepted, claimed (by whom, which epoch), released, requeued, completed.</summary>
     Task<IReadOnlyList<SubmissionEvent>> ListEventsAsync(Guid id, CancellationToken ct);
 

@@ -19,4 +19,13 @@ public sealed class SubmissionOptions
 
     /// <summary>Added to a submission's own time limits (compile + run + waiting for a sandbox) for its overall deadline. Default 60 s.</summary>
     public TimeSpan DeadlineSlack { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a completed submission (result, history) stays readable before it is deleted;
+    /// <see cref="TimeSpan.Zero"/> keeps everything. Default 7 days.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often each silo deletes what <see cref="Retention"/> let go, in batches. Default 10 min.</summary>
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -24,6 +24,7 @@ public static class ClusterServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiloIdentity>();
         services.AddHostedService<MembershipAgent>();
+        services.AddHostedService<SubmissionRetention>();
         services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.SectionName));
         services.AddSingleton<Webhooks.WebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Webhooks.WebhookSender>());
