@@ -5,16 +5,19 @@ using CodeRunner.Frontend.Hosting;
 using CodeRunner.Frontend.Languages;
 using CodeRunner.Frontend.Runs;
 using CodeRunner.Frontend.Submissions;
+using CodeRunner.Silo.Observability;
 
 if (args is ["keys", ..])
     return CodeRunner.Frontend.Auth.KeysCommand.Run(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddObservability("coderun-frontend");
 builder.AddFrontend();
 
 var app = builder.Build();
 app.UseFrontend();
 app.MapFrontendHealth(builder.HostsSilo());
+app.MapMetrics();
 app.MapLanguagesApi();
 app.MapSubmissionsApi();
 app.MapRunsApi();
