@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
+using CodeRunner.Diagnostics;
 using CodeRunner.Languages;
 using CodeRunner.Runs;
 using CodeRunner.Storage;
@@ -74,10 +76,16 @@ public sealed partial class ClusterClient : IClusterClient, IClusterListener, IA
         var accepted = new List<Submission>(requests.Count);
         foreach (var (request, index) in checkedRequests.Select((r, i) => (r, i)))
         {
+            // The silo continues this span's trace: its traceparent is stored with the submission.
+            using var activity = CodeRunnerTracing.Source.StartActivity("submission.submit", ActivityKind.Producer);
+            activity?.SetTag(CodeRunnerTracing.LanguageTag, request.Language);
             var wake = await SiloToWakeAsync(request.Language, ct);
-            var (record, _) = await _store.EnqueueAsync(
+            var (record, created) = await _store.EnqueueAsync(
                 new NewSubmission(Guid.NewGuid(), request, requests[index].Priority, requests[index].IdempotencyKey, wake,
-                    requests[index].Submitter, requests[index].CallbackUrl), ct);
+                    requests[index].Submitter, requests[index].CallbackUrl, CodeRunnerTracing.CurrentTraceParent()), ct);
+            activity?.SetTag(CodeRunnerTracing.SubmissionIdTag, record.Id.ToString());
+            if (created)
+                CodeRunnerMetrics.SubmissionAccepted(record.Language); // an idempotent repeat is not a new submission
             accepted.Add(ToSubmission(record));
         }
         return accepted;

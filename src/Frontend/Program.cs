@@ -6,11 +6,13 @@ using CodeRunner.Frontend.Languages;
 using CodeRunner.Frontend.Runs;
 using CodeRunner.Frontend.Submissions;
 using CodeRunner.Silo.Internal;
+using CodeRunner.Silo.Observability;
 
 if (args is ["keys", ..])
     return CodeRunner.Frontend.Auth.KeysCommand.Run(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddObservability("coderun-frontend");
 builder.AddFrontend();
 
 var app = builder.Build();
@@ -18,6 +20,7 @@ app.UseFrontend();
 app.MapFrontendHealth(builder.HostsSilo());
 if (builder.HostsSilo())
     app.MapInternalApi();
+app.MapMetrics();
 app.MapLanguagesApi();
 app.MapSubmissionsApi();
 app.MapRunsApi();

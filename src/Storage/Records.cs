@@ -53,8 +53,13 @@ public sealed record LanguageLoad(int Warm, int Busy, int Creating, int Max, str
 /// as the insert: one round trip less than a separate <see cref="IClusterStore.WakeAsync"/>, on the
 /// path every submission takes.
 /// </param>
+/// <param name="TraceParent">
+/// The W3C <c>traceparent</c> of the span that accepted it (none when nobody traces): the silo that
+/// runs it starts its spans under it, so one trace goes from the request to the sandbox run.
+/// </param>
 public sealed record NewSubmission(
-    Guid Id, RunRequest Request, int Priority = 0, string? IdempotencyKey = null, string? WakeSiloId = null, string? Submitter = null, string? CallbackUrl = null);
+    Guid Id, RunRequest Request, int Priority = 0, string? IdempotencyKey = null, string? WakeSiloId = null, string? Submitter = null, string? CallbackUrl = null,
+    string? TraceParent = null);
 
 /// <summary>A submission's stored state.</summary>
 public sealed record SubmissionRecord(
@@ -73,7 +78,8 @@ public sealed record SubmissionRecord(
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
     string? Submitter = null,
-    string? CallbackUrl = null);
+    string? CallbackUrl = null,
+    string? TraceParent = null);
 
 public enum CancelOutcome
 {

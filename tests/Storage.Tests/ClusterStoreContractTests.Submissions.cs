@@ -295,4 +295,30 @@ public abstract partial class ClusterStoreContractTests
         Assert.Equal(["attempt 1: 500", "attempt 2: 200"], callbacks.Select(e => e.Detail));
         Assert.All(callbacks, e => Assert.Equal(silo, e.SiloId));
     }
+
+    [Fact]
+    public async Task TheTraceParentIsKeptThroughClaimRequeueAndReclaim()
+    {
+        const string TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var first = await JoinAsync();
+        var (queued, _) = await Store.EnqueueAsync(Submission() with { TraceParent = TraceParent }, Ct);
+        Assert.Equal(TraceParent, queued.TraceParent);
+        Assert.Equal(TraceParent, (await GetAsync(queued.Id)).TraceParent);
+
+        var claimed = Assert.Single(await Store.ClaimAsync(first, "python", 1, Ct));
+        Assert.Equal(TraceParent, claimed.TraceParent);
+        await DeclareDeadAsync(first);
+        await Store.RecoverAsync(first, 3, Ct);
+        var second = await JoinAsync();
+        Assert.Equal(TraceParent, Assert.Single(await Store.ClaimAsync(second, "python", 1, Ct)).TraceParent);
+    }
+
+    [Fact]
+    public async Task ASubmissionAcceptedWithoutATraceHasNoTraceParent()
+    {
+        var silo = await JoinAsync();
+        var queued = await EnqueueAsync();
+        Assert.Null(queued.TraceParent);
+        Assert.Null(Assert.Single(await Store.ClaimAsync(silo, "python", 1, Ct)).TraceParent);
+    }
 }

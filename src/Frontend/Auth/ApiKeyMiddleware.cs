@@ -2,7 +2,8 @@ namespace CodeRunner.Frontend.Auth;
 
 /// <summary>
 /// Identifies the caller by <c>X-Api-Key</c> (or <c>Authorization: Bearer</c>). An unknown key is
-/// 401; no key is 401 unless anonymous access is on. Health probes and the API description are open; the internal API checks the cluster's own key.
+/// 401; no key is 401 unless anonymous access is on. Health probes, /metrics, static assets and the
+/// API description are open; the internal API checks the cluster's own key.
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
 {
@@ -37,5 +38,6 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
     }
 
     private static bool IsOpen(PathString path) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments("/internal") || path.StartsWithSegments("/assets") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api-docs");
+        path.StartsWithSegments("/health") || path.StartsWithSegments(Silo.Observability.MetricsApi.Path) || path.StartsWithSegments("/internal")
+            || path.StartsWithSegments("/assets") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api-docs");
 }

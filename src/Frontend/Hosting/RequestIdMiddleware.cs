@@ -14,7 +14,8 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
         if (given is { Length: > 0 and <= 128 } && given.All(c => c is > ' ' and < '\u007f'))
             context.TraceIdentifier = given;
         context.Response.Headers[Header] = context.TraceIdentifier;
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = context.TraceIdentifier }))
+        // A message-template scope: JSON logs show "RequestId" as a field and "RequestId:…" as its text.
+        using (logger.BeginScope("RequestId:{RequestId}", context.TraceIdentifier))
             await next(context);
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
+using CodeRunner.Diagnostics;
 using CodeRunner.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,7 +29,8 @@ public sealed partial class SubmissionClaimer(
 {
     private const string AllLanguages = "";
     private readonly ILogger _logger = loggers.CreateLogger<SubmissionClaimer>();
-    private readonly Channel<string> _wakeups = Channel.CreateUnbounded<string>(new() { SingleReader = true });
+    /// <summary>Languages to claim; <c>Woken</c> when a client's wake-up asked for it (an empty claim then is a conflict).</summary>
+    private readonly Channel<(string Language, bool Woken)> _wakeups = Channel.CreateUnbounded<(string, bool)>(new() { SingleReader = true });
     private readonly ConcurrentDictionary<Guid, (SubmissionGrain Grain, Task Run)> _running = new();
     private readonly ConcurrentDictionary<string, int> _busy = new();
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _earlyCancels = new();
@@ -44,7 +47,7 @@ public sealed partial class SubmissionClaimer(
     /// <summary>Submissions running on this silo now.</summary>
     public int RunningCount => _running.Count;
 
-    public void OnWake(string language) => _wakeups.Writer.TryWrite(language);
+    public void OnWake(string language) => _wakeups.Writer.TryWrite((language, true));
 
     public void OnCompleted(Guid submissionId)
     {
@@ -71,7 +74,7 @@ public sealed partial class SubmissionClaimer(
     public void OnReconnected()
     {
         // Notifications sent while the store was away are lost: look again.
-        _wakeups.Writer.TryWrite(AllLanguages);
+        _wakeups.Writer.TryWrite((AllLanguages, false));
         _ = Task.Run(RecheckCancellationsAsync);
     }
 
@@ -83,18 +86,20 @@ public sealed partial class SubmissionClaimer(
         _ = Task.Run(async () =>
         {
             while (await poll.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-                _wakeups.Writer.TryWrite(AllLanguages);
+                _wakeups.Writer.TryWrite((AllLanguages, false));
         }, stoppingToken);
-        _wakeups.Writer.TryWrite(AllLanguages);
+        _wakeups.Writer.TryWrite((AllLanguages, false));
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wanted = new HashSet<string> { await _wakeups.Reader.ReadAsync(stoppingToken) };
+            var wanted = new Dictionary<string, bool>();
+            var (first, firstWoken) = await _wakeups.Reader.ReadAsync(stoppingToken);
+            wanted[first] = firstWoken;
             while (_wakeups.Reader.TryRead(out var more))
-                wanted.Add(more); // coalesce a burst of wake-ups into one claim per language
-            var languages = wanted.Contains(AllLanguages) ? capacity.Languages : wanted.Where(capacity.Languages.Contains);
+                wanted[more.Language] = wanted.GetValueOrDefault(more.Language) || more.Woken; // coalesce a burst into one claim per language
+            var languages = wanted.ContainsKey(AllLanguages) ? capacity.Languages : wanted.Keys.Where(capacity.Languages.Contains);
             foreach (var language in languages)
-                await ClaimAsync(language, stoppingToken);
+                await ClaimAsync(language, wanted.GetValueOrDefault(language), stoppingToken);
         }
     }
 
@@ -116,12 +121,13 @@ public sealed partial class SubmissionClaimer(
         base.Dispose();
     }
 
-    private async Task ClaimAsync(string language, CancellationToken ct)
+    private async Task ClaimAsync(string language, bool woken, CancellationToken ct)
     {
         var free = capacity.Slots(language) - _busy.GetValueOrDefault(language);
         if (_draining || free <= 0)
             return;
         Interlocked.Increment(ref _claimAttempts);
+        var claimStart = DateTimeOffset.UtcNow; // spans are timed on the system clock, as Activity ends them
         IReadOnlyList<SubmissionRecord> claimed;
         try
         {
@@ -132,8 +138,18 @@ public sealed partial class SubmissionClaimer(
             LogClaimFailed(language, e.Message); // the store is away; the poll tries again
             return;
         }
+        if (claimed.Count == 0 && woken)
+            CodeRunnerMetrics.ClaimConflicted(language, ClaimConflict.EmptyWake);
         foreach (var submission in claimed)
+        {
+            // Both times are the store's: no clock skew between the client that accepted and this silo.
+            CodeRunnerMetrics.SubmissionClaimed(language, (submission.StartedAt ?? submission.CreatedAt) - submission.CreatedAt);
+            using (CodeRunnerTracing.StartForSubmission("submission.claim", ActivityKind.Consumer, submission.Id, language, submission.TraceParent, claimStart))
+            {
+                // The span covers the claim query that took this submission; it ends here.
+            }
             Start(submission);
+        }
     }
 
     private void Start(SubmissionRecord submission)
@@ -151,7 +167,7 @@ public sealed partial class SubmissionClaimer(
                 _busy.AddOrUpdate(submission.Language, 0, (_, n) => n - 1);
                 _running.TryRemove(submission.Id, out _);
                 grain.Dispose();
-                _wakeups.Writer.TryWrite(submission.Language); // a slot is free: pull the next one
+                _wakeups.Writer.TryWrite((submission.Language, false)); // a slot is free: pull the next one
             }
         });
         _running[submission.Id] = (grain, run);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CodeRunner.Diagnostics;
 using CodeRunner.Runs;
 using CodeRunner.Storage;
 using Microsoft.Extensions.Logging;
@@ -9,6 +11,8 @@ namespace CodeRunner.Cluster;
 /// its cancellation and its result, and writes that result once, fenced by owner and epoch: a silo
 /// that lost the submission (declared dead, paused past its lease) cannot overwrite the owner
 /// that took over. Never throws: whatever happens ends in a result, a hand-back, or a logged loss.
+/// Everything it does runs in a log scope with <c>SubmissionId</c> and <c>SiloId</c>, and in the
+/// <c>submission.execute</c> span under the trace the submission was accepted in.
 /// </summary>
 public sealed partial class SubmissionGrain(
     SubmissionRecord record,
@@ -44,20 +48,27 @@ public sealed partial class SubmissionGrain(
     /// <summary>Runs to a written result. Cancelling <paramref name="handBack"/> (silo shutdown past its grace) returns the submission to the queue instead.</summary>
     public async Task RunAsync(CancellationToken handBack)
     {
+        using var scope = logger.BeginScope(new SubmissionLogScope(Id, siloId));
+        using var activity = CodeRunnerTracing.StartForSubmission("submission.execute", ActivityKind.Internal, Id, Language, record.TraceParent);
+        LogStarted(Id, record.Attempts);
         using var deadline = new CancellationTokenSource(Deadline(record.Request), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token, deadline.Token, handBack);
         if (record.CancelRequested)
             _cancel.Cancel();
 
         RunResult result;
+        var started = time.GetTimestamp();
         try
         {
             result = await runner.RunAsync(record.Request, linked.Token);
         }
         catch (OperationCanceledException) when (handBack.IsCancellationRequested && !_cancel.IsCancellationRequested)
         {
-            await WriteAsync(() => store.ReleaseAsync(Id, siloId, Epoch, CancellationToken.None), "hand back");
-            LogHandedBack(Id);
+            if (await WriteAsync(() => store.ReleaseAsync(Id, siloId, Epoch, CancellationToken.None), "hand back"))
+                LogHandedBack(Id);
+            else
+                CodeRunnerMetrics.ClaimConflicted(Language, ClaimConflict.LostOwnership);
+            activity?.SetTag("coderun.handed_back", true);
             return;
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
@@ -74,9 +85,12 @@ public sealed partial class SubmissionGrain(
             result = Terminal(Verdict.InternalError, $"the run failed: {e.Message}");
         }
 
+        CodeRunnerMetrics.RunFinished(Language, time.GetElapsedTime(started));
+        activity?.SetTag(CodeRunnerTracing.VerdictTag, result.Verdict.ToString());
         var written = await WriteAsync(() => store.CompleteAsync(Id, siloId, Epoch, result, CancellationToken.None), "complete");
         if (written)
         {
+            CodeRunnerMetrics.SubmissionCompleted(Language, result.Verdict);
             LogCompleted(Id, result.Verdict);
             if (record.CallbackUrl is { } callback && webhooks is not null)
             {
@@ -87,6 +101,8 @@ public sealed partial class SubmissionGrain(
         }
         else
         {
+            CodeRunnerMetrics.ClaimConflicted(Language, ClaimConflict.LostOwnership);
+            activity?.SetStatus(ActivityStatusCode.Error, "the silo no longer owned the submission");
             LogLostOwnership(Id, Epoch);
         }
     }
@@ -127,6 +143,9 @@ public sealed partial class SubmissionGrain(
             }
         }
     }
+
+    [LoggerMessage(EventId = 1605, Level = LogLevel.Debug, Message = "Submission {SubmissionId} starts (attempt {Attempt})")]
+    private partial void LogStarted(Guid submissionId, int attempt);
 
     [LoggerMessage(EventId = 1600, Level = LogLevel.Debug, Message = "Submission {SubmissionId} completed: {Verdict}")]
     private partial void LogCompleted(Guid submissionId, Verdict verdict);

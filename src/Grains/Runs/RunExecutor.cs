@@ -1,3 +1,4 @@
+using CodeRunner.Diagnostics;
 using CodeRunner.Sandboxes;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed class RunExecutor(SandboxPools pools, IOptions<RunOptions> options
         SandboxLease lease;
         try
         {
+            using var acquiring = CodeRunnerTracing.StartStep("sandbox.acquire");
             lease = await pools.PoolFor(plan.Language).AcquireAsync(ct);
         }
         catch (SandboxUnavailableException e)
@@ -36,7 +38,8 @@ public sealed class RunExecutor(SandboxPools pools, IOptions<RunOptions> options
                 Sandboxes.Launcher.ExecResult? compile = null;
                 if (plan.Compile is { } compileStep)
                 {
-                    compile = await sandbox.ExecAsync(compileStep, ReadOnlyMemory<byte>.Empty, ct);
+                    using (CodeRunnerTracing.StartStep("sandbox.compile"))
+                        compile = await sandbox.ExecAsync(compileStep, ReadOnlyMemory<byte>.Empty, ct);
                     if (!Verdicts.CompileSucceeded(compile))
                         return Verdicts.Judge(plan, compile, null);
                 }
@@ -46,12 +49,15 @@ public sealed class RunExecutor(SandboxPools pools, IOptions<RunOptions> options
                     var results = new List<Sandboxes.Launcher.ExecResult>(cases.Count);
                     foreach (var testCase in cases)
                     {
-                        results.Add(await sandbox.ExecAsync(plan.Run, testCase.Stdin, ct));
+                        using (CodeRunnerTracing.StartStep("sandbox.run"))
+                            results.Add(await sandbox.ExecAsync(plan.Run, testCase.Stdin, ct));
                         ct.ThrowIfCancellationRequested();
                     }
                     return Verdicts.JudgeTestCases(plan, compile, results);
                 }
-                var run = await sandbox.ExecAsync(plan.Run, plan.Stdin, ct);
+                Sandboxes.Launcher.ExecResult run;
+                using (CodeRunnerTracing.StartStep("sandbox.run"))
+                    run = await sandbox.ExecAsync(plan.Run, plan.Stdin, ct);
                 ct.ThrowIfCancellationRequested();
                 return Verdicts.Judge(plan, compile, run);
             }

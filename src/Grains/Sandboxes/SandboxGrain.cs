@@ -234,13 +234,14 @@ public sealed partial class SandboxGrain : IAsyncDisposable
             await _launcher.DisposeAsync();
         // A busy engine can take long to tear a container down (gVisor freeing a full tmpfs):
         // a few tries, then the silo's sweep by label (at stop, and at the next start) takes over.
-        for (var attempt = 1; attempt <= 3; attempt++)
+        var removed = false;
+        for (var attempt = 1; attempt <= 3 && !removed; attempt++)
         {
             try
             {
                 await _docker.RemoveContainerAsync(ContainerId ?? ContainerName, force: true, CancellationToken.None);
                 LogRetired(_logger, Id, RunsServed);
-                break;
+                removed = true;
             }
             catch (ObjectDisposedException e)
             {
@@ -253,6 +254,8 @@ public sealed partial class SandboxGrain : IAsyncDisposable
                 LogRetireFailed(_logger, Id, attempt, e);
             }
         }
+        if (!removed)
+            Diagnostics.CodeRunnerMetrics.SandboxRetireFailed(Language.Id);
         State = SandboxState.Retired;
     }
 

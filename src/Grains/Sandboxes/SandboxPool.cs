@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using CodeRunner.Diagnostics;
 using CodeRunner.Languages;
 using Microsoft.Extensions.Logging;
 
@@ -98,17 +99,27 @@ public sealed partial class SandboxPool : IAsyncDisposable
     {
         Track(Task.Run(async () =>
         {
-            var keep = !broken && !_disposed && sandbox.RunsServed < _options.MaxRunsPerSandbox
-                       && await sandbox.ResetAsync(_stopping.Token);
-            if (keep && !_disposed)
+            RetireReason? retire = broken ? RetireReason.Broken
+                : _disposed ? RetireReason.Shutdown
+                : sandbox.RunsServed >= _options.MaxRunsPerSandbox ? RetireReason.MaxRuns
+                : null;
+            if (retire is null)
             {
+                var clean = await sandbox.ResetAsync(_stopping.Token);
+                if (_disposed || _stopping.IsCancellationRequested)
+                {
+                    retire = RetireReason.Shutdown; // a reset cut short by the stop proves nothing about the sandbox
+                }
+                else
+                {
+                    CodeRunnerMetrics.SandboxReset(Language.Id, clean);
+                    retire = clean ? null : RetireReason.ResetFailed;
+                }
+            }
+            if (retire is null)
                 _warm.Writer.TryWrite(sandbox);
-            }
             else
-            {
-                await sandbox.RetireAsync();
-                Forget(sandbox);
-            }
+                await RetireAsync(sandbox, retire.Value);
             Pump();
         }));
     }
@@ -127,6 +138,8 @@ public sealed partial class SandboxPool : IAsyncDisposable
         lock (_lock)
             pending = [.. _background];
         await Task.WhenAll(pending.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        foreach (var sandbox in _all.Values.Where(s => s.State is not (SandboxState.Retiring or SandboxState.Retired)))
+            CodeRunnerMetrics.SandboxRetired(Language.Id, RetireReason.Shutdown);
         await Task.WhenAll(_all.Values.Select(s => s.RetireAsync()));
         _all.Clear();
         _stopping.Dispose();
@@ -145,7 +158,7 @@ public sealed partial class SandboxPool : IAsyncDisposable
                    && WarmCount + _creating < size.MinWarm + WaitingCount)
             {
                 _creating++;
-                Track(Task.Run(CreateOneAsync));
+                Track(Detached(CreateOneAsync));
             }
         }
     }
@@ -157,14 +170,16 @@ public sealed partial class SandboxPool : IAsyncDisposable
             var sandbox = await _create(_stopping.Token);
             _all[sandbox.Id] = sandbox;
             _consecutiveFailures = 0;
+            CodeRunnerMetrics.SandboxCreated(Language.Id);
             if (_disposed)
-                await sandbox.RetireAsync();
+                await RetireAsync(sandbox, RetireReason.Shutdown);
             else
                 _warm.Writer.TryWrite(sandbox);
         }
         catch (Exception e) when (!_stopping.IsCancellationRequested)
         {
             // Back off so a broken engine or image is not hammered: 1 s, 2 s, 4 s … up to 30 s.
+            CodeRunnerMetrics.SandboxCreateFailed(Language.Id);
             var failures = Interlocked.Increment(ref _consecutiveFailures);
             var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures - 1)));
             lock (_lock)
@@ -198,16 +213,29 @@ public sealed partial class SandboxPool : IAsyncDisposable
         foreach (var sandbox in keep)
             _warm.Writer.TryWrite(sandbox);
         foreach (var sandbox in retire)
-        {
-            Track(Task.Run(async () =>
-            {
-                await sandbox.RetireAsync();
-                Forget(sandbox);
-            }));
-        }
+            Track(Task.Run(() => RetireAsync(sandbox, RetireReason.Idle)));
+    }
+
+    private async Task RetireAsync(SandboxGrain sandbox, RetireReason reason)
+    {
+        CodeRunnerMetrics.SandboxRetired(Language.Id, reason);
+        await sandbox.RetireAsync();
+        Forget(sandbox);
     }
 
     private void Forget(SandboxGrain sandbox) => _all.TryRemove(sandbox.Id, out _);
+
+    /// <summary>
+    /// Runs pool work without the caller's execution context: a sandbox made because a run waited
+    /// belongs to no submission, so its logs and spans must not carry that run's scope and trace.
+    /// </summary>
+    private static Task Detached(Func<Task> work)
+    {
+        if (ExecutionContext.IsFlowSuppressed())
+            return Task.Run(work);
+        using (ExecutionContext.SuppressFlow())
+            return Task.Run(work);
+    }
 
     private void Track(Task task)
     {

@@ -25,6 +25,7 @@ public sealed partial class SandboxPools(
     private readonly ILogger _logger = loggers.CreateLogger<SandboxPools>();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Dictionary<string, SandboxPool> _pools = [];
+    private IDisposable? _sandboxGauge;
     private int _disposed;
 
     public LanguageCatalog Catalog { get; private set; } = new([]);
@@ -58,6 +59,7 @@ public sealed partial class SandboxPools(
             _pools = languages.ToDictionary(l => l.Id, NewPool);
             foreach (var pool in _pools.Values)
                 pool.Start();
+            _sandboxGauge = Diagnostics.CodeRunnerMetrics.ObserveSandboxes(CountSandboxes);
             LogStarted(SiloName, languages.Count, sandboxOptions.Value.Runtime);
             _ready.TrySetResult();
         }
@@ -75,6 +77,7 @@ public sealed partial class SandboxPools(
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
+        _sandboxGauge?.Dispose();
         var pools = _pools.Values.ToList();
         _pools = [];
         await Task.WhenAll(pools.Select(p => p.DisposeAsync().AsTask()));
@@ -123,6 +126,14 @@ public sealed partial class SandboxPools(
         if (removed > 0)
             LogGhostsRemoved("dead silos", removed);
     }
+
+    /// <summary>What <c>coderun.sandboxes</c> reports: each pool's sandboxes by state, and those being made.</summary>
+    private IEnumerable<(string Language, SandboxState State, int Count)> CountSandboxes() =>
+        _pools.Values.SelectMany(pool => pool.Sandboxes
+            .Where(s => s.State != SandboxState.Retired)
+            .GroupBy(s => s.State)
+            .Select(g => (pool.Language.Id, g.Key, g.Count()))
+            .Append((pool.Language.Id, SandboxState.Creating, pool.CreatingCount)));
 
     private SandboxPool NewPool(Language language)
     {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CodeRunner.Diagnostics;
 using CodeRunner.Storage;
 using CodeRunner.Submissions;
 using Microsoft.Extensions.Hosting;
@@ -55,8 +56,10 @@ public sealed partial class WebhookSender : IHostedService, IDisposable
 
     private async Task DeliverAsync(Submission submission, string callbackUrl, string siloId)
     {
+        using var scope = _logger.BeginScope(new SubmissionLogScope(submission.Id, siloId));
         if (string.IsNullOrEmpty(_options.SigningSecret))
         {
+            CodeRunnerMetrics.CallbackFailed(submission.Language, CallbackFailure.NotConfigured);
             await RecordAsync(submission.Id, siloId, "not sent: Webhooks:SigningSecret is not set");
             return;
         }
@@ -76,6 +79,7 @@ public sealed partial class WebhookSender : IHostedService, IDisposable
                 outcome = $"attempt {attempt}: {(int)response.StatusCode}";
                 if (response.IsSuccessStatusCode)
                 {
+                    CodeRunnerMetrics.CallbackDelivered(submission.Language);
                     await RecordAsync(submission.Id, siloId, outcome);
                     return;
                 }
@@ -91,6 +95,7 @@ public sealed partial class WebhookSender : IHostedService, IDisposable
                 delay *= 2;
             }
         }
+        CodeRunnerMetrics.CallbackFailed(submission.Language, CallbackFailure.GaveUp);
         LogGaveUp(submission.Id, _options.MaxAttempts);
     }
 

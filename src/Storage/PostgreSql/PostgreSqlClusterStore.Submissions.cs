@@ -16,8 +16,8 @@ public sealed partial class PostgreSqlClusterStore
             await using (var insert = Command(
                 $"""
                 WITH inserted AS (
-                    INSERT INTO submissions (cluster_id, id, idempotency_key, language, priority, status, request, created_at, submitter, callback_url)
-                    VALUES (@cluster, @id, @key, @language, @priority, 'Queued', @request, now(), @submitter, @callback)
+                    INSERT INTO submissions (cluster_id, id, idempotency_key, language, priority, status, request, created_at, submitter, callback_url, trace_parent)
+                    VALUES (@cluster, @id, @key, @language, @priority, 'Queued', @request, now(), @submitter, @callback, @trace)
                     ON CONFLICT DO NOTHING
                     RETURNING {PostgreSqlRows.SubmissionColumns}
                 ), accepted AS (
@@ -37,6 +37,7 @@ public sealed partial class PostgreSqlClusterStore
                 insert.Parameters.AddWithValue("priority", submission.Priority);
                 insert.Parameters.AddWithValue("submitter", NpgsqlDbType.Text, (object?)submission.Submitter ?? DBNull.Value);
                 insert.Parameters.AddWithValue("callback", NpgsqlDbType.Text, (object?)submission.CallbackUrl ?? DBNull.Value);
+                insert.Parameters.AddWithValue("trace", NpgsqlDbType.Text, (object?)submission.TraceParent ?? DBNull.Value);
                 insert.Parameters.AddWithValue("request", NpgsqlDbType.Jsonb, StoreJson.Serialize(submission.Request));
                 var created = await PostgreSqlRows.ReadAllAsync(insert, PostgreSqlRows.Submission, token);
                 if (created.Count == 1)

@@ -7,7 +7,7 @@ namespace CodeRunner.Storage.PostgreSql;
 internal static class PostgreSqlRows
 {
     public const string SubmissionColumns =
-        "id, idempotency_key, language, priority, status, request, result, owner, epoch, attempts, cancel_requested, created_at, started_at, completed_at, submitter, callback_url";
+        "id, idempotency_key, language, priority, status, request, result, owner, epoch, attempts, cancel_requested, created_at, started_at, completed_at, submitter, callback_url, trace_parent";
 
     /// <summary>The heartbeat's age is measured on the database's clock; a heartbeat newer than this statement's start counts as zero.</summary>
     public const string SiloColumns =
@@ -31,7 +31,8 @@ internal static class PostgreSqlRows
         StartedAt: r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12),
         CompletedAt: r.IsDBNull(13) ? null : r.GetFieldValue<DateTimeOffset>(13),
         Submitter: r.IsDBNull(14) ? null : r.GetString(14),
-        CallbackUrl: r.IsDBNull(15) ? null : r.GetString(15));
+        CallbackUrl: r.IsDBNull(15) ? null : r.GetString(15),
+        TraceParent: r.IsDBNull(16) ? null : r.GetString(16));
 
     public static SiloRecord Silo(NpgsqlDataReader r) => new(
         SiloId: r.GetString(0),

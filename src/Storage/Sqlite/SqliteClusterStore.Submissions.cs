@@ -23,8 +23,8 @@ public sealed partial class SqliteClusterStore
         {
             using (var insert = Command(transaction,
                 $"""
-                INSERT INTO submissions (cluster_id, id, idempotency_key, language, priority, status, request, created_at, submitter, callback_url)
-                VALUES ($cluster, $id, $key, $language, $priority, 'Queued', $request, $now, $submitter, $callback)
+                INSERT INTO submissions (cluster_id, id, idempotency_key, language, priority, status, request, created_at, submitter, callback_url, trace_parent)
+                VALUES ($cluster, $id, $key, $language, $priority, 'Queued', $request, $now, $submitter, $callback, $trace)
                 ON CONFLICT DO NOTHING
                 RETURNING {SqliteRows.SubmissionColumns}
                 """))
@@ -35,6 +35,7 @@ public sealed partial class SqliteClusterStore
                 insert.Parameters.AddWithValue("$priority", submission.Priority);
                 insert.Parameters.AddWithValue("$submitter", (object?)submission.Submitter ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$callback", (object?)submission.CallbackUrl ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$trace", (object?)submission.TraceParent ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$request", StoreJson.Serialize(submission.Request));
                 insert.Parameters.AddWithValue("$now", SqliteRows.Ticks(Now));
                 var created = SqliteRows.ReadAll(insert, SqliteRows.Submission);

@@ -7,7 +7,7 @@ namespace CodeRunner.Storage.Sqlite;
 internal static class SqliteRows
 {
     public const string SubmissionColumns =
-        "id, idempotency_key, language, priority, status, request, result, owner, epoch, attempts, cancel_requested, created_at, started_at, completed_at, submitter, callback_url";
+        "id, idempotency_key, language, priority, status, request, result, owner, epoch, attempts, cancel_requested, created_at, started_at, completed_at, submitter, callback_url, trace_parent";
 
     public const string SiloColumns = "silo_id, silo_name, address, status, started_at, heartbeat_at, load";
 
@@ -29,7 +29,8 @@ internal static class SqliteRows
         StartedAt: r.IsDBNull(12) ? null : Time(r.GetInt64(12)),
         CompletedAt: r.IsDBNull(13) ? null : Time(r.GetInt64(13)),
         Submitter: r.IsDBNull(14) ? null : r.GetString(14),
-        CallbackUrl: r.IsDBNull(15) ? null : r.GetString(15));
+        CallbackUrl: r.IsDBNull(15) ? null : r.GetString(15),
+        TraceParent: r.IsDBNull(16) ? null : r.GetString(16));
 
     /// <summary>A silo row, its heartbeat's age measured against <paramref name="now"/> (the store's clock).</summary>
     public static SiloRecord Silo(SqliteDataReader r, DateTimeOffset now)
