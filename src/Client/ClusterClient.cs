@@ -223,7 +223,10 @@ public sealed partial class ClusterClient : IClusterClient, IClusterListener, IA
                 .Where(s => s.Status == SiloStatus.Active && s.Load.Languages.ContainsKey(language))
                 .OrderByDescending(s => s.Load.Languages[language].Free)
                 .ThenBy(_ => Random.Shared.Next())
-                .FirstOrDefault();
+                .FirstOrDefault()
+                // No silo has published the language yet (they are starting): wake any live one
+                // rather than leave the submission to the poll; one that has no such pool ignores it.
+                ?? silos.Where(s => s.Status == SiloStatus.Active).OrderBy(_ => Random.Shared.Next()).FirstOrDefault();
             return target?.SiloId;
         }
         catch (Exception e) when (e is not OperationCanceledException)
