@@ -4,6 +4,7 @@ using CodeRunner.Frontend.Health;
 using CodeRunner.Frontend.Hosting;
 using CodeRunner.Frontend.Languages;
 using CodeRunner.Frontend.Runs;
+using CodeRunner.Frontend.Snippets;
 using CodeRunner.Frontend.Submissions;
 using CodeRunner.Silo.Internal;
 
@@ -12,6 +13,7 @@ if (args is ["keys", ..])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFrontend();
+builder.Services.AddSnippets(builder.Configuration);
 
 var app = builder.Build();
 app.UseFrontend();
@@ -21,6 +23,7 @@ if (builder.HostsSilo())
 app.MapLanguagesApi();
 app.MapSubmissionsApi();
 app.MapRunsApi();
+app.MapSnippetsApi();
 app.MapJudge0Api();
 app.MapPistonApi();
 await app.RunAsync();
