@@ -4,6 +4,7 @@ using CodeRunner.Frontend.Health;
 using CodeRunner.Frontend.Hosting;
 using CodeRunner.Frontend.Languages;
 using CodeRunner.Frontend.Runs;
+using CodeRunner.Frontend.Snippets;
 using CodeRunner.Frontend.Submissions;
 using CodeRunner.Silo.Internal;
 using CodeRunner.Silo.Observability;
@@ -14,6 +15,7 @@ if (args is ["keys", ..])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability("coderun-frontend");
 builder.AddFrontend();
+builder.Services.AddSnippets(builder.Configuration);
 
 var app = builder.Build();
 app.UseFrontend();
@@ -24,6 +26,7 @@ app.MapMetrics();
 app.MapLanguagesApi();
 app.MapSubmissionsApi();
 app.MapRunsApi();
+app.MapSnippetsApi();
 app.MapJudge0Api();
 app.MapPistonApi();
 await app.RunAsync();

@@ -17,7 +17,7 @@ namespace CodeRunner.Storage;
 /// - Time comparisons (heartbeat age) use the store's own clock, never the caller's.
 /// </para>
 /// </summary>
-public interface IClusterStore
+public partial interface IClusterStore
 {
     // ---- membership ----
 

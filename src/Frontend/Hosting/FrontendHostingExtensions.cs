@@ -62,7 +62,10 @@ public static class FrontendHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseResponseCompression();
-        app.UseStaticFiles(); // wwwroot: the dashboard's and the playground's pages and bundles
+        // wwwroot: the playground (index.html at /), the dashboard, and their bundles; open to anyone,
+        // since a browser cannot send a key with a page load (the page sends the user's key to the API).
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseCors();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseRateLimiter();
