@@ -97,6 +97,23 @@ public partial interface IClusterStore
     /// <summary>What happened to a submission, oldest first: accepted, claimed (by whom, which epoch), released, requeued, completed.</summary>
     Task<IReadOnlyList<SubmissionEvent>> ListEventsAsync(Guid id, CancellationToken ct);
 
+    // ---- operations (the dashboard and the admin API) ----
+
+    /// <summary>Recent submissions, newest first, filtered and paged (<see cref="SubmissionQuery"/>), with the total that match.</summary>
+    Task<SubmissionPage> ListSubmissionsAsync(SubmissionQuery query, CancellationToken ct);
+
+    /// <summary>
+    /// Submissions completed within the last <paramref name="window"/> (store clock), newest first,
+    /// at most <paramref name="max"/>: the raw material of exact cluster-wide percentiles.
+    /// </summary>
+    Task<IReadOnlyList<CompletedTiming>> ListCompletedAsync(TimeSpan window, int max, CancellationToken ct);
+
+    /// <summary>Every cluster-wide setting (<see cref="ClusterSettingKeys"/>), by key.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetSettingsAsync(CancellationToken ct);
+
+    /// <summary>Sets a cluster-wide setting, or removes it when <paramref name="value"/> is null.</summary>
+    Task SetSettingAsync(string key, string? value, CancellationToken ct);
+
     // ---- notifications ----
 
     /// <summary>Asks one silo to try claiming work of a language (targeted, so one submission wakes one silo).</summary>

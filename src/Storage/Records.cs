@@ -29,13 +29,25 @@ public sealed record SiloRecord(
     SiloLoad Load);
 
 /// <summary>A silo's published load: sandboxes per language, CPU, memory.</summary>
-public sealed record SiloLoad(IReadOnlyDictionary<string, LanguageLoad> Languages, double CpuPercent, long MemoryBytes)
+/// <param name="Languages">Sandboxes per language id.</param>
+/// <param name="CpuPercent">The process's CPU use since the previous heartbeat, in percent of the machine.</param>
+/// <param name="MemoryBytes">The process's working set.</param>
+/// <param name="Draining">An operator drained it: it claims nothing new and lets its runs finish (it stays Active in membership).</param>
+/// <param name="Claimed">Submissions it has claimed since it started (the dashboard derives claims per second from two heartbeats).</param>
+public sealed record SiloLoad(IReadOnlyDictionary<string, LanguageLoad> Languages, double CpuPercent, long MemoryBytes, bool Draining = false, long Claimed = 0)
 {
     public static SiloLoad Empty { get; } = new(new Dictionary<string, LanguageLoad>(), 0, 0);
 }
 
 /// <summary>One language's sandboxes on a silo, and the toolchain version its image has.</summary>
-public sealed record LanguageLoad(int Warm, int Busy, int Creating, int Max, string? Version = null)
+/// <param name="Warm">Ready for a run.</param>
+/// <param name="Busy">Running, or being reset after a run.</param>
+/// <param name="Creating">Being made.</param>
+/// <param name="Max">The pool's maximum.</param>
+/// <param name="Version">The toolchain version its image reports.</param>
+/// <param name="Retiring">Sandboxes being removed (retired after their runs, a failure, idling or a shrink).</param>
+/// <param name="MinWarm">The warm minimum the pool keeps now (configuration, or an operator's resize).</param>
+public sealed record LanguageLoad(int Warm, int Busy, int Creating, int Max, string? Version = null, int Retiring = 0, int MinWarm = 0)
 {
     /// <summary>Runs the silo could take now without waiting for a sandbox to be made beyond its maximum.</summary>
     public int Free => Math.Max(0, Max - Busy);

@@ -2,8 +2,9 @@ namespace CodeRunner.Frontend.Auth;
 
 /// <summary>
 /// Identifies the caller by <c>X-Api-Key</c> (or <c>Authorization: Bearer</c>). An unknown key is
-/// 401; no key is 401 unless anonymous access is on. Health probes, /metrics, static assets and the
-/// API description are open; the internal API checks the cluster's own key.
+/// 401; no key is 401 unless anonymous access is on. Health probes, /metrics, static assets, the
+/// API description and the dashboard's page (not its data) are open; the internal API checks the
+/// cluster's own key.
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
 {
@@ -18,9 +19,12 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
             ?? (context.Request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth[7..].Trim() : null);
         Caller? caller = presented switch
         {
-            null when keys.AllowAnonymous => new Caller($"anonymous:{context.Connection.RemoteIpAddress}", keys.AnonymousRequestsPerMinute),
+            // Anonymous access is for a single node on a laptop: operating it is for whoever sits at
+            // that machine (loopback), never for anyone the listen address happens to reach.
+            null when keys.AllowAnonymous => new Caller($"anonymous:{context.Connection.RemoteIpAddress}", keys.AnonymousRequestsPerMinute,
+                IsOperator: context.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address)),
             null => null,
-            _ => keys.Find(presented) is { } entry ? new Caller(entry.Name, entry.RequestsPerMinute, entry.MaxActiveSubmissions) : null,
+            _ => keys.Find(presented) is { } entry ? new Caller(entry.Name, entry.RequestsPerMinute, entry.MaxActiveSubmissions, entry.Operator) : null,
         };
         if (caller is null)
         {
@@ -38,6 +42,6 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
     }
 
     private static bool IsOpen(PathString path) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments(Silo.Observability.MetricsApi.Path) || path.StartsWithSegments("/internal")
-            || path.StartsWithSegments("/assets") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api-docs");
+        path.StartsWithSegments("/health") || path.StartsWithSegments(Silo.Observability.MetricsApi.Path) || path.StartsWithSegments("/dashboard")
+            || path.StartsWithSegments("/internal") || path.StartsWithSegments("/assets") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api-docs");
 }

@@ -32,4 +32,7 @@ public sealed class ApiKeyEntry
 
     /// <summary>Submissions this key may have queued or running at once; 0 for no limit. Default 100.</summary>
     public int MaxActiveSubmissions { get; set; } = 100;
+
+    /// <summary>Whether this key may use the dashboard's data and the admin API (<c>keys create NAME --operator</c>). Default false.</summary>
+    public bool Operator { get; set; }
 }

@@ -1,7 +1,11 @@
 namespace CodeRunner.Frontend.Auth;
 
 /// <summary>Who made a request: a key's name, or an anonymous client address. Rate limits are per caller.</summary>
-public sealed record Caller(string Name, int RequestsPerMinute, int MaxActiveSubmissions = 0)
+/// <param name="Name">The key's name, or <c>anonymous:ADDRESS</c>.</param>
+/// <param name="RequestsPerMinute">Its rate limit.</param>
+/// <param name="MaxActiveSubmissions">Its quota of submissions in flight; 0 for none.</param>
+/// <param name="IsOperator">May use the admin API: an operator key, or an anonymous caller on loopback (see docs/operations.md).</param>
+public sealed record Caller(string Name, int RequestsPerMinute, int MaxActiveSubmissions = 0, bool IsOperator = false)
 {
     private const string ItemKey = "coderun.caller";
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CodeRunner.Client;
 using CodeRunner.Frontend.Auth;
+using CodeRunner.Frontend.Operations;
 using CodeRunner.Silo.Hosting;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -26,6 +27,7 @@ public static class FrontendHostingExtensions
         if (builder.HostsSilo())
             builder.AddSilo();
         builder.Services.AddClusterClient(builder.Configuration);
+        builder.AddOperations();
         builder.Services.AddOptions<FrontendOptions>().Bind(builder.Configuration.GetSection(FrontendOptions.SectionName)).ValidateOnStart();
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName));
         builder.Services.AddSingleton<ApiKeys>();
@@ -69,6 +71,7 @@ public static class FrontendHostingExtensions
         app.UseCors();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<MaintenanceMiddleware>();
         app.MapOpenApi(); // /openapi/v1.json
         app.UseSwaggerUI(o =>
         {

@@ -58,6 +58,8 @@ public sealed partial class MembershipAgent(
             try
             {
                 var load = capacity.Ready.IsCompletedSuccessfully ? capacity.Load() : SiloLoad.Empty;
+                if (services.GetService<SubmissionClaimer>() is { } claimer)
+                    load = load with { Draining = claimer.IsDrainedByOperator, Claimed = claimer.ClaimedCount };
                 if (!await store.HeartbeatAsync(identity.SiloId, load, stoppingToken))
                 {
                     LogDeclaredDead(identity.SiloId);

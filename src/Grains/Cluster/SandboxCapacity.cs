@@ -28,7 +28,9 @@ public sealed class SandboxCapacity(SandboxPools pools) : ISiloCapacity
                     sandboxes.Count(s => s.State is SandboxState.Busy or SandboxState.Resetting),
                     p.CreatingCount,
                     p.Size.Max,
-                    p.Language.Version);
+                    p.Language.Version,
+                    sandboxes.Count(s => s.State == SandboxState.Retiring),
+                    p.Size.MinWarm);
             });
         using var process = Process.GetCurrentProcess();
         var now = Stopwatch.GetTimestamp();

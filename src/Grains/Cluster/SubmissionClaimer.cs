@@ -36,13 +36,39 @@ public sealed partial class SubmissionClaimer(
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _earlyCancels = new();
     private readonly CancellationTokenSource _handBack = new();
     private volatile bool _draining;
+    private volatile bool _drainedByOperator;
     private long _claimAttempts;
+    private long _claimed;
 
     /// <summary>Claim queries this silo has made (the thundering-herd test counts them).</summary>
     public long ClaimAttempts => Interlocked.Read(ref _claimAttempts);
 
-    /// <summary>The silo is stopping: it claims nothing more (readiness says so).</summary>
-    public bool IsDraining => _draining;
+    /// <summary>The silo is stopping, or an operator drained it: it claims nothing more (readiness says so).</summary>
+    public bool IsDraining => _draining || _drainedByOperator;
+
+    /// <summary>An operator drained this silo (<see cref="Drain"/>); it still runs and heartbeats, and can be resumed.</summary>
+    public bool IsDrainedByOperator => _drainedByOperator;
+
+    /// <summary>Submissions this silo has claimed since it started.</summary>
+    public long ClaimedCount => Interlocked.Read(ref _claimed);
+
+    /// <summary>
+    /// An operator's drain: stop claiming; what runs now finishes normally (nothing is handed back,
+    /// unlike a shutdown, whose grace is bounded). The published load says Draining.
+    /// </summary>
+    public void Drain()
+    {
+        _drainedByOperator = true;
+        LogOperatorDrain(identity.SiloId, _running.Count);
+    }
+
+    /// <summary>Undoes <see cref="Drain"/>: claiming resumes at once (a shutdown in progress is not undone).</summary>
+    public void Resume()
+    {
+        _drainedByOperator = false;
+        LogOperatorResume(identity.SiloId);
+        _wakeups.Writer.TryWrite((AllLanguages, false));
+    }
 
     /// <summary>Submissions running on this silo now.</summary>
     public int RunningCount => _running.Count;
@@ -124,7 +150,7 @@ public sealed partial class SubmissionClaimer(
     private async Task ClaimAsync(string language, bool woken, CancellationToken ct)
     {
         var free = capacity.Slots(language) - _busy.GetValueOrDefault(language);
-        if (_draining || free <= 0)
+        if (IsDraining || free <= 0)
             return;
         Interlocked.Increment(ref _claimAttempts);
         var claimStart = DateTimeOffset.UtcNow; // spans are timed on the system clock, as Activity ends them
@@ -140,6 +166,7 @@ public sealed partial class SubmissionClaimer(
         }
         if (claimed.Count == 0 && woken)
             CodeRunnerMetrics.ClaimConflicted(language, ClaimConflict.EmptyWake);
+        Interlocked.Add(ref _claimed, claimed.Count);
         foreach (var submission in claimed)
         {
             // Both times are the store's: no clock skew between the client that accepted and this silo.
@@ -226,6 +253,12 @@ public sealed partial class SubmissionClaimer(
 
     [LoggerMessage(EventId = 1701, Level = LogLevel.Warning, Message = "Subscribing to the store failed, retrying: {Reason}")]
     private partial void LogSubscribeFailed(string reason);
+
+    [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "Silo {SiloId} drained by an operator: it claims nothing new; {Count} runs finish")]
+    private partial void LogOperatorDrain(string siloId, int count);
+
+    [LoggerMessage(EventId = 1704, Level = LogLevel.Warning, Message = "Silo {SiloId} resumed by an operator: it claims again")]
+    private partial void LogOperatorResume(string siloId);
 
     [LoggerMessage(EventId = 1702, Level = LogLevel.Information, Message = "Silo {SiloId} stops claiming; {Count} runs may finish within {Seconds} s")]
     private partial void LogDraining(string siloId, int count, double seconds);

@@ -39,6 +39,7 @@ public static class ClusterServiceCollectionExtensions
         services.AddSingleton<SubmissionClaimer>();
         services.AddHostedService(sp => sp.GetRequiredService<SubmissionClaimer>());
         services.AddSingleton<IDeadSiloCleanup>(sp => sp.GetRequiredService<Sandboxes.SandboxPools>());
+        services.AddHostedService<Sandboxes.PoolSizeSync>();
         return services;
     }
 }

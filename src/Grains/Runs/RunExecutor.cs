@@ -29,6 +29,15 @@ public sealed class RunExecutor(SandboxPools pools, IOptions<RunOptions> options
         }
         using (lease)
         {
+            var result = await RunOnAsync(plan, lease, ct);
+            lease.Sandbox.LastVerdict = result.Verdict; // the dashboard's sandboxes view shows it
+            return result;
+        }
+    }
+
+    private static async Task<RunResult> RunOnAsync(RunPlan plan, SandboxLease lease, CancellationToken ct)
+    {
+        {
             try
             {
                 var sandbox = lease.Sandbox;

@@ -36,6 +36,9 @@ public sealed partial class SandboxGrain : IAsyncDisposable
     public string Runtime => _options.Runtime;
     public SandboxState State { get; private set; } = SandboxState.Creating;
     public int RunsServed { get; private set; }
+
+    /// <summary>The verdict of the last run it served (set by the run executor; for operators).</summary>
+    public Runs.Verdict? LastVerdict { get; set; }
     public DateTimeOffset CreatedAt { get; }
     public DateTimeOffset LastUsedAt { get; private set; }
 

@@ -1,5 +1,6 @@
 using CodeRunner.Cluster;
 using CodeRunner.Hosting;
+using CodeRunner.Silo.Logs;
 
 namespace CodeRunner.Silo.Hosting;
 
@@ -12,6 +13,7 @@ public static class SiloHostingExtensions
     /// </summary>
     public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder)
     {
+        builder.AddLogRing(builder.Configuration["Silo:SiloName"] ?? Environment.MachineName);
         builder.Services.AddClusterMembership(builder.Configuration);
         var urls = builder.Configuration["urls"];
         builder.Services.PostConfigure<Membership.SiloOptions>(o =>

@@ -1,4 +1,5 @@
 using CodeRunner.Cluster;
+using CodeRunner.Silo.Operations;
 
 namespace CodeRunner.Silo.Internal;
 
@@ -15,6 +16,7 @@ public static class InternalApi
     {
         var group = app.MapGroup(Prefix).ExcludeFromDescription().AddEndpointFilter<InternalKeyFilter>();
         group.MapGet("/silo", (SiloIdentity identity) => TypedResults.Ok(new SiloInfo(identity.SiloId, identity.SiloName, identity.Address)));
+        group.MapOperationsApi();
         return group;
     }
 }

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace CodeRunner.Tests;
 
 /// <summary>
-/// A real silo process (the built <c>CodeRunner.Silo.dll</c>) on a loopback port, so tests can
+/// A real silo process (the built <c>CodeRunner.Silo.dll</c>, next to the test assembly) on a loopback port, so tests can
 /// kill -9 it, pause it with SIGSTOP, or stop it with SIGTERM, as an orchestrator would.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
