@@ -4,6 +4,7 @@ using CodeRunner.Frontend.Health;
 using CodeRunner.Frontend.Hosting;
 using CodeRunner.Frontend.Languages;
 using CodeRunner.Frontend.Runs;
+using CodeRunner.Frontend.Sessions;
 using CodeRunner.Frontend.Submissions;
 using CodeRunner.Silo.Internal;
 
@@ -21,6 +22,7 @@ if (builder.HostsSilo())
 app.MapLanguagesApi();
 app.MapSubmissionsApi();
 app.MapRunsApi();
+app.MapSessionsApi();
 app.MapJudge0Api();
 app.MapPistonApi();
 await app.RunAsync();

@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSilo();
 
 var app = builder.Build();
+app.UseSessionWebSockets();
 app.MapHealthApi();
 app.MapInternalApi();
 await app.RunAsync();

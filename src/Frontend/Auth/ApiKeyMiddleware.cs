@@ -3,6 +3,8 @@ namespace CodeRunner.Frontend.Auth;
 /// <summary>
 /// Identifies the caller by <c>X-Api-Key</c> (or <c>Authorization: Bearer</c>). An unknown key is
 /// 401; no key is 401 unless anonymous access is on. Health probes and the API description are open; the internal API checks the cluster's own key.
+/// A WebSocket handshake may carry the key as <c>?apiKey=</c> (browsers cannot set its headers), and
+/// is refused on the socket itself (close 4401), where a browser can see why.
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
 {
@@ -14,13 +16,20 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
             return;
         }
         var presented = context.Request.Headers["X-Api-Key"].FirstOrDefault()
-            ?? (context.Request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth[7..].Trim() : null);
+            ?? (context.Request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth[7..].Trim() : null)
+            ?? (context.WebSockets.IsWebSocketRequest ? context.Request.Query["apiKey"].FirstOrDefault() : null);
         Caller? caller = presented switch
         {
             null when keys.AllowAnonymous => new Caller($"anonymous:{context.Connection.RemoteIpAddress}", keys.AnonymousRequestsPerMinute),
             null => null,
             _ => keys.Find(presented) is { } entry ? new Caller(entry.Name, entry.RequestsPerMinute, entry.MaxActiveSubmissions) : null,
         };
+        if (caller is null && context.WebSockets.IsWebSocketRequest)
+        {
+            await Sessions.SessionsApi.RefuseAsync(context, CodeRunner.Sessions.SessionCloseCodes.Unauthorized,
+                presented is null ? "an API key is required: send X-Api-Key or ?apiKey=" : "the API key is not valid");
+            return;
+        }
         if (caller is null)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -15,6 +15,7 @@ public static class InternalApi
     {
         var group = app.MapGroup(Prefix).ExcludeFromDescription().AddEndpointFilter<InternalKeyFilter>();
         group.MapGet("/silo", (SiloIdentity identity) => TypedResults.Ok(new SiloInfo(identity.SiloId, identity.SiloName, identity.Address)));
+        group.MapInternalSessions();
         return group;
     }
 }
