@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/fsuid.h>
+#include <sys/ioctl.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/prctl.h>
@@ -37,6 +38,7 @@
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -165,7 +167,7 @@ static bool read_input(struct frame *out) {
 		if (n > 0 && (in.hdr_got += (size_t)n) == 5) {
 			in.f.type = (char)in.hdr[0];
 			in.f.len = le32(in.hdr + 1);
-			if (!in.f.type || !memchr("PFXISR", in.f.type, 6))
+			if (!in.f.type || !memchr("PFXISRW", in.f.type, 7))
 				proto_error("unknown frame type 0x%02x", in.hdr[0]);
 			if (in.f.len > MAX_FRAME) proto_error("frame of %u bytes", in.f.len);
 			in.f.data = xmalloc(in.f.len);
@@ -183,6 +185,7 @@ static bool read_input(struct frame *out) {
 	if ((out->type == 'P' || out->type == 'R') && out->len)
 		proto_error("%c frame with a payload", out->type);
 	if (out->type == 'S' && out->len != 4) proto_error("S frame of %u bytes", out->len);
+	if (out->type == 'W' && out->len != 4) proto_error("W frame of %u bytes", out->len);
 	return true;
 }
 
@@ -369,6 +372,7 @@ static struct { /* the current run */
 	uint32_t cpu_ms, wall_ms, flags;
 	uint64_t mem_limit;
 	int in_fd; /* our end of the child's stdin, -1 once closed */
+	int pty;   /* tty mode: the pseudo-terminal's master (also in_fd and out[0].fd), else -1 */
 	struct chunk *q_head, *q_tail;
 	size_t q_bytes;
 	bool q_eof;
@@ -428,6 +432,12 @@ static void feed_stdin(void) {
 }
 
 static void stdin_frame(struct frame *f) {
+	if (R.pty >= 0 && !f->len && R.in_fd >= 0) {
+		/* A terminal has no end of input: EOF is the VEOF character (^D), which the line
+		 * discipline turns into a read() of 0 for the program. The terminal stays usable. */
+		free(f->data);
+		f->data = xmalloc(1), f->data[0] = 4, f->len = 1;
+	}
 	if (R.in_fd < 0 || R.q_eof || !f->len) {
 		R.q_eof |= R.in_fd >= 0; /* an empty I is the EOF */
 		free(f->data);
@@ -526,13 +536,25 @@ static void check_limits(void) {
 	}
 }
 
+/* W: u16 cols, u16 rows. The kernel sends SIGWINCH to the terminal's foreground process group. */
+static void set_winsize(const uint8_t *p) {
+	struct winsize ws = {.ws_col = (unsigned short)(p[0] | p[1] << 8), .ws_row = (unsigned short)(p[2] | p[3] << 8)};
+	if (R.pty >= 0 && ioctl(R.pty, TIOCSWINSZ, &ws) < 0) diag("TIOCSWINSZ: %s", strerror(errno));
+}
+
 static void run_frame(struct frame *f) {
 	switch (f->type) {
 	case 'I': stdin_frame(f); return;
 	case 'P': send_frame('p', NULL, 0, NULL, 0); break;
 	case 'S':
-		if (!R.reaped && R.pid > 1) kill(-R.pid, (int)le32(f->data));
+		if (!R.reaped && R.pid > 1) {
+			/* In tty mode the program may have moved a job to the foreground (a shell): signals
+			 * go where a terminal's ^C would, the foreground process group. */
+			pid_t fg = R.pty >= 0 ? tcgetpgrp(R.pty) : -1;
+			kill(fg > 1 ? -fg : -R.pid, (int)le32(f->data));
+		}
 		break;
+	case 'W': set_winsize(f->data); break;
 	default: held = *f; return; /* X, F, R: frames are handled in order, so they wait for the D */
 	}
 	free(f->data);
@@ -586,7 +608,8 @@ static void run_loop(void) {
 
 struct spawn {
 	char **argv, **envp, **paths; /* paths: where to look for argv[0], NULL-terminated */
-	int fd[3];                    /* the child's stdin, stdout, stderr */
+	int fd[3];                    /* the child's stdin, stdout, stderr (all the pty's slave in tty mode) */
+	bool tty;                     /* make fd[0] the controlling terminal */
 	int ep;                       /* error pipe, write end, CLOEXEC: EOF at a successful execve */
 	uint32_t cpu_ms, nofile, nproc; /* nproc 0: no RLIMIT_NPROC */
 	uint64_t fsize;
@@ -620,6 +643,9 @@ static _Noreturn void child_main(const struct spawn *s) {
 	 * pipes are >= 3 because the launcher keeps 0..2 open. */
 	for (int i = 0; i < 3; i++)
 		if (dup2(s->fd[i], i) < 0) child_fail(ep, "dup2", NULL, errno);
+	/* After setsid() the child leads a session without a terminal: the slave becomes its
+	 * controlling terminal and the child's group the foreground one (^C, SIGWINCH reach it). */
+	if (s->tty && ioctl(0, TIOCSCTTY, 0) < 0) child_fail(ep, "ioctl", "TIOCSCTTY", errno);
 	/* INT_MAX, not ~0U: gVisor refuses a larger bound. */
 	if ((ep > 3 && close_range(3, (unsigned)ep - 1, 0)) || close_range((unsigned)ep + 1, INT_MAX, 0))
 		for (int fd = 3; fd < 65536; fd++)
@@ -691,8 +717,28 @@ static void send_done(const char *msg) {
 	send_frame('D', d, sizeof d, msg, strlen(msg));
 }
 
-static void start_run(struct spawn *s, char *msg, size_t ms) {
-	int p[4][2], i, n = 0;
+/* tty mode: a new pseudo-terminal from the container's own devpts instance. The master stays with
+ * the launcher (non-blocking); the slave goes to the child as stdin, stdout and stderr and is
+ * closed here after the fork, so that reading the master ends (EIO) once the run's last process
+ * holding the slave is gone. */
+static int open_pty(int *slave, const uint8_t winsize[4], char *msg, size_t ms) {
+	char name[64];
+	int m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+	*slave = -1;
+	if (m < 0 || grantpt(m) || unlockpt(m) || ptsname_r(m, name, sizeof name) ||
+	    (*slave = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0) {
+		snprintf(msg, ms, "pseudo-terminal: %s", strerror(errno));
+		if (m >= 0) close(m);
+		return -1;
+	}
+	fcntl(m, F_SETFL, O_NONBLOCK);
+	R.pty = m;
+	set_winsize(winsize);
+	return m;
+}
+
+static void start_run(struct spawn *s, const uint8_t *winsize, char *msg, size_t ms) {
+	int p[4][2], i, n = 0, master = -1, slave = -1;
 	pid_t pid;
 	for (; n < 4; n++)
 		if (pipe2(p[n], O_CLOEXEC) < 0) {
@@ -702,6 +748,8 @@ static void start_run(struct spawn *s, char *msg, size_t ms) {
 	/* Only our ends are non-blocking: O_NONBLOCK belongs to each end's own open file. */
 	for (i = 0; i < 3; i++) fcntl(p[i][i ? 0 : 1], F_SETFL, O_NONBLOCK);
 	s->fd[0] = p[0][0], s->fd[1] = p[1][1], s->fd[2] = p[2][1], s->ep = p[3][1];
+	if (s->tty && (master = open_pty(&slave, winsize, msg, ms)) < 0) goto fail;
+	if (s->tty) s->fd[0] = s->fd[1] = s->fd[2] = slave;
 	R.cg_cpu_ok = cg_get(CG_CPU, &R.cg_cpu0);
 	R.cg_mem_ok = cg_get(CG_MEM, &R.mem0);
 	R.cg_oom_ok = cg_get(CG_OOM, &R.oom0);
@@ -718,6 +766,7 @@ static void start_run(struct spawn *s, char *msg, size_t ms) {
 	if (pid == 0) child_main(s);
 	R.pid = last_pgid = pid;
 	close(p[0][0]), close(p[1][1]), close(p[2][1]), close(p[3][1]);
+	if (slave >= 0) close(slave);
 	/* Blocks only until the child's execve() (EOF, CLOEXEC) or its failure message; it also
 	 * means the child's setsid() is done before anything may signal its process group. */
 	size_t got = 0;
@@ -727,13 +776,26 @@ static void start_run(struct spawn *s, char *msg, size_t ms) {
 	msg[got] = 0;
 	close(p[3][0]);
 	R.in_fd = p[0][1], R.out[0].fd = p[1][0], R.out[1].fd = p[2][0];
+	if (master >= 0) {
+		/* One stream: the terminal merges stdout and stderr, and its output is sent as O. The
+		 * master is used three ways (output, input, ioctls), each through its own descriptor,
+		 * because each is closed at a different time. */
+		close(p[0][1]), close(p[1][0]), close(p[2][0]);
+		R.out[0].fd = master, R.out[1].fd = -1;
+		R.in_fd = fcntl(master, F_DUPFD_CLOEXEC, 3);
+		R.pty = fcntl(master, F_DUPFD_CLOEXEC, 3);
+	}
 	run_loop();
 	for (i = 0; i < 2; i++)
 		if (R.out[i].fd >= 0) close(R.out[i].fd);
 	close_stdin();
+	if (R.pty >= 0) close(R.pty);
+	R.pty = -1;
 	return;
 fail:
 	for (i = 0; i < n; i++) close(p[i][0]), close(p[i][1]);
+	if (master >= 0) close(master), R.pty = -1;
+	if (slave >= 0) close(slave);
 }
 
 static void do_exec(const struct frame *f) {
@@ -741,7 +803,7 @@ static void do_exec(const struct frame *f) {
 	struct spawn s = {0};
 	char msg[600] = "";
 	memset(&R, 0, sizeof R);
-	R.in_fd = -1;
+	R.in_fd = R.pty = -1;
 	s.cpu_ms = R.cpu_ms = get32(&c);
 	R.wall_ms = get32(&c);
 	R.mem_limit = get64(&c);
@@ -762,11 +824,19 @@ static void do_exec(const struct frame *f) {
 		if (memchr(p, 0, l)) snprintf(msg, sizeof msg, "an argument or variable contains a NUL byte");
 		memcpy(z, p, l), z[l] = 0;
 	}
-	if (c.left) proto_error("X frame: %zu bytes after the environment", c.left);
+	/* Optional: u32 mode flags (1 = tty), u16 cols, u16 rows. Absent means a batch run. */
+	uint8_t winsize[4] = {80, 0, 24, 0};
+	if (c.left) {
+		uint32_t mode = get32(&c);
+		memcpy(winsize, take(&c, 4), 4);
+		if (mode & ~1u) proto_error("X frame: unknown mode flags 0x%x", mode);
+		s.tty = mode & 1;
+	}
+	if (c.left) proto_error("X frame: %zu bytes after the mode", c.left);
 	if (!argc || !strs[0][0]) snprintf(msg, sizeof msg, "empty argv");
 	if (!msg[0]) {
 		s.paths = exec_paths(s.argv[0], s.envp);
-		start_run(&s, msg, sizeof msg);
+		start_run(&s, winsize, msg, sizeof msg);
 		for (char **p = s.paths; *p; p++) free(*p);
 		free(s.paths);
 	}

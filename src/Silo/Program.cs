@@ -12,6 +12,7 @@ builder.AddObservability("coderun-silo");
 builder.AddSilo();
 
 var app = builder.Build();
+app.UseSessionWebSockets();
 app.MapHealthApi();
 app.MapInternalApi();
 app.MapMetrics();

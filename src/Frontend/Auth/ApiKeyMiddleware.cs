@@ -4,7 +4,8 @@ namespace CodeRunner.Frontend.Auth;
 /// Identifies the caller by <c>X-Api-Key</c> (or <c>Authorization: Bearer</c>). An unknown key is
 /// 401; no key is 401 unless anonymous access is on. Health probes, /metrics, static assets, the
 /// API description and the dashboard's page (not its data) are open; the internal API checks the
-/// cluster's own key.
+/// cluster's own key. A WebSocket handshake may carry the key as <c>?apiKey=</c> (browsers cannot
+/// set its headers), and is refused on the socket itself (close 4401), where a browser can see why.
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
 {
@@ -16,7 +17,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
             return;
         }
         var presented = context.Request.Headers["X-Api-Key"].FirstOrDefault()
-            ?? (context.Request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth[7..].Trim() : null);
+            ?? (context.Request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth[7..].Trim() : null)
+            ?? (context.WebSockets.IsWebSocketRequest ? context.Request.Query["apiKey"].FirstOrDefault() : null);
         Caller? caller = presented switch
         {
             // Anonymous access is for a single node on a laptop: operating it is for whoever sits at
@@ -26,6 +28,12 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
             null => null,
             _ => keys.Find(presented) is { } entry ? new Caller(entry.Name, entry.RequestsPerMinute, entry.MaxActiveSubmissions, entry.Operator) : null,
         };
+        if (caller is null && context.WebSockets.IsWebSocketRequest)
+        {
+            await Sessions.SessionsApi.RefuseAsync(context, CodeRunner.Sessions.SessionCloseCodes.Unauthorized,
+                presented is null ? "an API key is required: send X-Api-Key or ?apiKey=" : "the API key is not valid");
+            return;
+        }
         if (caller is null)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;

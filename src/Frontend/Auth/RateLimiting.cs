@@ -22,6 +22,12 @@ public static class RateLimiting
             {
                 var context = rejected.HttpContext;
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                if (context.WebSockets.IsWebSocketRequest)
+                {
+                    await Sessions.SessionsApi.RefuseAsync(context, CodeRunner.Sessions.SessionCloseCodes.TooManyRequests,
+                        $"too many requests; try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} s");
+                    return;
+                }
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (Caller.Of(context) is { } caller)

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CodeRunner.Client;
 using CodeRunner.Frontend.Auth;
 using CodeRunner.Frontend.Operations;
+using CodeRunner.Frontend.Sessions;
 using CodeRunner.Silo.Hosting;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -31,6 +32,7 @@ public static class FrontendHostingExtensions
         builder.Services.AddOptions<FrontendOptions>().Bind(builder.Configuration.GetSection(FrontendOptions.SectionName)).ValidateOnStart();
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName));
         builder.Services.AddSingleton<ApiKeys>();
+        builder.Services.AddSessionGateway(builder.Configuration);
         builder.Services.AddCallerRateLimits();
         // traceId (W3C) is for distributed tracing; requestId is what X-Request-Id echoed.
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
@@ -61,6 +63,7 @@ public static class FrontendHostingExtensions
     public static WebApplication UseFrontend(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseSessionWebSockets(); // before the key check: a refused session is told so on its socket (4401)
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseResponseCompression();

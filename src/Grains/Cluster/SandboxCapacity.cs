@@ -4,8 +4,11 @@ using CodeRunner.Storage;
 
 namespace CodeRunner.Cluster;
 
-/// <summary>Capacity from this node's sandbox pools; load includes the process's CPU and memory.</summary>
-public sealed class SandboxCapacity(SandboxPools pools) : ISiloCapacity
+/// <summary>
+/// Capacity from this node's sandbox pools, less the sandboxes interactive sessions hold (a claim
+/// must not count on them); load includes the process's CPU and memory.
+/// </summary>
+public sealed class SandboxCapacity(SandboxPools pools, Sessions.SessionRegistry sessions) : ISiloCapacity
 {
     private TimeSpan _lastCpu;
     private long _lastAt = Stopwatch.GetTimestamp();
@@ -14,7 +17,8 @@ public sealed class SandboxCapacity(SandboxPools pools) : ISiloCapacity
 
     public IReadOnlyCollection<string> Languages => pools.Catalog.All.Select(l => l.Id).ToList();
 
-    public int Slots(string language) => pools.Catalog.Find(language) is { } l ? pools.PoolFor(l).Size.Max : 0;
+    public int Slots(string language) =>
+        pools.Catalog.Find(language) is { } l ? Math.Max(0, pools.PoolFor(l).Size.Max - sessions.CountOf(l.Id)) : 0;
 
     public SiloLoad Load()
     {

@@ -4,8 +4,10 @@ using CodeRunner.Languages;
 using CodeRunner.Membership;
 using CodeRunner.Runs;
 using CodeRunner.Sandboxes;
+using CodeRunner.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CodeRunner.Hosting;
@@ -29,6 +31,24 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<SandboxPools>();
         services.AddHostedService(sp => sp.GetRequiredService<SandboxPools>());
         services.AddSingleton<RunExecutor>();
+        services.AddSessions(configuration);
+        return services;
+    }
+
+    /// <summary>Interactive sessions on this node's sandboxes (limits bound from <c>Sessions</c>).</summary>
+    public static IServiceCollection AddSessions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSessionOptions(configuration);
+        services.AddSingleton<SessionRegistry>();
+        services.AddSingleton<SessionHost>();
+        return services;
+    }
+
+    /// <summary>The <c>Sessions</c> options alone (a stateless frontend needs the idle limit and message size).</summary>
+    public static IServiceCollection AddSessionOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>());
         return services;
     }
 }

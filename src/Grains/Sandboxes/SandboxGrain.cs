@@ -168,6 +168,33 @@ public sealed partial class SandboxGrain : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a program whose stdin, signals and window size the caller sends while it runs, and
+    /// whose output it reads as produced (<see cref="InteractiveExec"/>). The caller reads until the
+    /// end and bounds the wait itself (the launcher enforces the command's limits).
+    /// </summary>
+    public async Task<InteractiveExec> StartInteractiveAsync(ExecCommand command, CancellationToken ct)
+    {
+        var launcher = Ready(SandboxState.Busy);
+        if (Runtime == "runsc")
+            command = command with { Processes = Language.Definition.MaxProcesses }; // see SandboxContainerSpec
+        try
+        {
+            await launcher.SendAsync(LauncherProtocol.ExecFrame(command), ct);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            throw Failed("starting an interactive run", e);
+        }
+        return new InteractiveExec(this, launcher, command);
+    }
+
+    internal void CountRun()
+    {
+        RunsServed++;
+        LastUsedAt = _time.GetUtcNow();
+    }
+
     private static void Append(MemoryStream stream, MemoryStream combined, byte[] payload, int cap)
     {
         var room = (int)Math.Max(0, cap - stream.Length);
@@ -272,7 +299,7 @@ public sealed partial class SandboxGrain : IAsyncDisposable
         return _launcher;
     }
 
-    private SandboxFailedException Failed(string doing, Exception e)
+    internal SandboxFailedException Failed(string doing, Exception e)
     {
         LogFailed(_logger, Id, doing, e);
         return new SandboxFailedException($"Sandbox {Id} failed while {doing}: {e.Message}", e);

@@ -17,6 +17,7 @@ public static class InternalApi
         var group = app.MapGroup(Prefix).ExcludeFromDescription().AddEndpointFilter<InternalKeyFilter>();
         group.MapGet("/silo", (SiloIdentity identity) => TypedResults.Ok(new SiloInfo(identity.SiloId, identity.SiloName, identity.Address)));
         group.MapOperationsApi();
+        group.MapInternalSessions();
         return group;
     }
 }

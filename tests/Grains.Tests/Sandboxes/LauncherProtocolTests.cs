@@ -28,6 +28,26 @@ public class LauncherProtocolTests
     }
 
     [Fact]
+    public void ExecFrameForATerminalEndsWithTheModeAndWindowSize()
+    {
+        var command = new ExecCommand(["sh"], [], 1, 1, 1, 1, 1, 1);
+        var batch = LauncherProtocol.ExecFrame(command);
+        var tty = LauncherProtocol.ExecFrame(command with { Terminal = new TerminalSize(132, 43) });
+        Assert.Equal(batch.Length + 8, tty.Length);
+        var trailer = tty.AsSpan(batch.Length);
+        Assert.Equal(1u, BinaryPrimitives.ReadUInt32LittleEndian(trailer));
+        Assert.Equal(132, BinaryPrimitives.ReadUInt16LittleEndian(trailer[4..]));
+        Assert.Equal(43, BinaryPrimitives.ReadUInt16LittleEndian(trailer[6..]));
+    }
+
+    [Fact]
+    public void WindowSizeFrameCarriesColsThenRows()
+    {
+        var frame = LauncherProtocol.WindowSizeFrame(new TerminalSize(100, 30));
+        Assert.Equal([(byte)'W', 4, 0, 0, 0, 100, 0, 30, 0], frame);
+    }
+
+    [Fact]
     public void FileFrameCarriesModeNameAndContent()
     {
         var frame = LauncherProtocol.FileFrame("a/b.txt", "xyz"u8, 0x1ed);

@@ -9,6 +9,7 @@ public readonly record struct LauncherFrame(byte Type, byte[] Payload)
     public const byte Stdout = (byte)'O', Stderr = (byte)'E', Done = (byte)'D';
     public const byte Reset = (byte)'R', ResetReply = (byte)'r';
     public const byte Hello = (byte)'H';
+    public const byte WindowSize = (byte)'W';
 
     /// <summary>The largest payload either side accepts.</summary>
     public const int MaxPayload = 64 << 20;

@@ -22,7 +22,7 @@ public static class LauncherProtocol
     {
         var argv = c.Argv.Select(Encoding.UTF8.GetBytes).ToList();
         var env = c.Env.Select(Encoding.UTF8.GetBytes).ToList();
-        var size = 48 + argv.Sum(a => 4 + a.Length) + env.Sum(e => 4 + e.Length);
+        var size = 48 + argv.Sum(a => 4 + a.Length) + env.Sum(e => 4 + e.Length) + (c.Terminal is null ? 0 : 8);
         var writer = new FrameWriter(LauncherFrame.Exec, size);
         writer.U32((uint)c.CpuTimeMs);
         writer.U32((uint)c.WallTimeMs);
@@ -38,6 +38,12 @@ public static class LauncherProtocol
             writer.LString(a);
         foreach (var e in env)
             writer.LString(e);
+        if (c.Terminal is { } terminal)
+        {
+            writer.U32(1); // mode flags: tty
+            writer.U16(terminal.Cols);
+            writer.U16(terminal.Rows);
+        }
         return writer.Done();
     }
 
@@ -52,6 +58,14 @@ public static class LauncherProtocol
     {
         var writer = new FrameWriter(LauncherFrame.Signal, 4);
         writer.U32((uint)signal);
+        return writer.Done();
+    }
+
+    public static byte[] WindowSizeFrame(TerminalSize size)
+    {
+        var writer = new FrameWriter(LauncherFrame.WindowSize, 4);
+        writer.U16(size.Cols);
+        writer.U16(size.Rows);
         return writer.Done();
     }
 
@@ -97,6 +111,8 @@ public static class LauncherProtocol
         }
 
         public void U32(uint v) { BinaryPrimitives.WriteUInt32LittleEndian(_buffer.AsSpan(_at), v); _at += 4; }
+
+        public void U16(ushort v) { BinaryPrimitives.WriteUInt16LittleEndian(_buffer.AsSpan(_at), v); _at += 2; }
 
         public void U64(ulong v) { BinaryPrimitives.WriteUInt64LittleEndian(_buffer.AsSpan(_at), v); _at += 8; }
 

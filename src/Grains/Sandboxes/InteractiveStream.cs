@@ -1,0 +1,9 @@
+namespace CodeRunner.Sandboxes;
+
+/// <summary>Which stream an <see cref="InteractiveEvent"/> carries.</summary>
+public enum InteractiveStream
+{
+    Stdout,
+    Stderr,
+    Done,
+}
