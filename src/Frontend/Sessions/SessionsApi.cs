@@ -1,3 +1,4 @@
+using CodeRunner.Frontend.Operations;
 using CodeRunner.Hosting;
 using CodeRunner.Silo.Hosting;
 
@@ -25,11 +26,17 @@ public static class SessionsApi
         return app;
     }
 
-    private static async Task<IResult> ConnectAsync(HttpContext context, SessionGateway gateway)
+    private static async Task<IResult> ConnectAsync(HttpContext context, SessionGateway gateway, MaintenanceMode maintenance)
     {
         if (!context.WebSockets.IsWebSocketRequest)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Interactive sessions",
                 detail: "Connect with a WebSocket (ws:// or wss://); the protocol is in docs/api.md, \"Interactive sessions\".");
+        // A session is new work: in maintenance mode it is refused like a POST, with the operator's message.
+        if (await maintenance.MessageAsync(context.RequestAborted) is { } message)
+        {
+            await RefuseAsync(context, CodeRunner.Sessions.SessionCloseCodes.Unavailable, message);
+            return TypedResults.Empty;
+        }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         await gateway.RunAsync(socket, context.RequestAborted);
         return TypedResults.Empty;

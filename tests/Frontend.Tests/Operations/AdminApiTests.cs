@@ -56,6 +56,23 @@ public sealed class AdminApiTests
     }
 
     [Fact]
+    public async Task MaintenanceModeClosesANewInteractiveSessionWithTheMessage()
+    {
+        await using var app = new OperatorFrontend();
+        app.UseKestrel(0);
+        app.StartServer();
+        var on = await app.Client(OperatorFrontend.OperatorKey).PutAsJsonAsync("/api/v1/admin/maintenance", new { enabled = true, message = "Upgrading, back at 14:00 UTC" });
+        Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+
+        await using var session = await Support.SessionClient.ConnectAsync(
+            Support.SessionClient.SessionsUri(app.ClientOptions.BaseAddress), new Dictionary<string, string> { ["X-Api-Key"] = OperatorFrontend.EditorKey });
+        await session.UntilAsync(s => s.CloseCode is not null, "the session is closed");
+
+        Assert.Equal(4503, session.CloseCode);
+        Assert.Contains("Upgrading, back at 14:00 UTC", session.Error?.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task MaintenanceModeNeedsAMessage()
     {
         await using var app = new OperatorFrontend();
