@@ -1,6 +1,7 @@
 using CodeRunner.Docker;
 using CodeRunner.Sandboxes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CodeRunner.Tests.Support;
 
@@ -13,9 +14,17 @@ public static class NodeTeardown
 {
     public static void RetireSandboxes(IServiceProvider services, string siloName)
     {
-        services.GetRequiredService<SandboxPools>().DisposeAsync().AsTask().GetAwaiter().GetResult();
-        var left = services.GetRequiredService<DockerClient>()
-            .ListContainersAsync([$"{SandboxLabels.Silo}={siloName}"], CancellationToken.None).GetAwaiter().GetResult();
+        try
+        {
+            services.GetRequiredService<SandboxPools>().DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host has already stopped and disposed itself (its own shutdown retires every
+            // sandbox): what counts is the check below, that nothing of the silo is left.
+        }
+        using var docker = new DockerClient(Options.Create(new DockerOptions()));
+        var left = docker.ListContainersAsync([$"{SandboxLabels.Silo}={siloName}"], CancellationToken.None).GetAwaiter().GetResult();
         if (left.Count > 0)
             throw new InvalidOperationException($"{left.Count} containers of {siloName} were left behind.");
     }
