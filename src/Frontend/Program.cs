@@ -17,7 +17,6 @@ if (args is ["keys", ..])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability("coderun-frontend");
 builder.AddFrontend();
-builder.Services.AddSnippets(builder.Configuration);
 
 var app = builder.Build();
 app.UseFrontend();

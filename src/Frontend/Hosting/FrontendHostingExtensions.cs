@@ -3,6 +3,7 @@ using CodeRunner.Client;
 using CodeRunner.Frontend.Auth;
 using CodeRunner.Frontend.Operations;
 using CodeRunner.Frontend.Sessions;
+using CodeRunner.Frontend.Snippets;
 using CodeRunner.Silo.Hosting;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -33,6 +34,7 @@ public static class FrontendHostingExtensions
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName));
         builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddSessionGateway(builder.Configuration);
+        builder.Services.AddSnippets(builder.Configuration);
         builder.Services.AddCallerRateLimits();
         // traceId (W3C) is for distributed tracing; requestId is what X-Request-Id echoed.
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
