@@ -34,6 +34,9 @@ public sealed partial class SubmissionClaimer(
     private readonly ConcurrentDictionary<Guid, (SubmissionGrain Grain, Task Run)> _running = new();
     private readonly ConcurrentDictionary<string, int> _busy = new();
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _earlyCancels = new();
+    // Never disposed: it has no timer to release, and a host torn down out of order (a test host
+    // whose entry point disposes the services while the host is still stopping) may still call
+    // StopAsync, which cancels it, after Dispose.
     private readonly CancellationTokenSource _handBack = new();
     private volatile bool _draining;
     private volatile bool _drainedByOperator;
@@ -139,12 +142,6 @@ public sealed partial class SubmissionClaimer(
         await _handBack.CancelAsync();
         await Task.WhenAll(_running.Values.Select(r => r.Run));
         await base.StopAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _handBack.Dispose();
-        base.Dispose();
     }
 
     private async Task ClaimAsync(string language, bool woken, CancellationToken ct)

@@ -142,7 +142,8 @@ public sealed partial class SandboxPool : IAsyncDisposable
             CodeRunnerMetrics.SandboxRetired(Language.Id, RetireReason.Shutdown);
         await Task.WhenAll(_all.Values.Select(s => s.RetireAsync()));
         _all.Clear();
-        _stopping.Dispose();
+        // _stopping is not disposed: a run released after the pool stopped still reads its token
+        // (Release → reset off the caller's path), and a cancelled source holds nothing to free.
     }
 
     /// <summary>Starts making sandboxes while the warm ones (and those on the way) fall short of the minimum plus the waiting callers.</summary>
