@@ -14,6 +14,7 @@ namespace CodeRunner.Runs;
 /// <param name="StderrTruncated">Stderr was cut at its limit.</param>
 /// <param name="OutputEncoding">How the three outputs are encoded.</param>
 /// <param name="Message">A sentence explaining the verdict when the outputs do not (which limit, what failed).</param>
+/// <param name="CompileTimeMs">Wall-clock time of the compile step; null when the language does not compile.</param>
 /// <param name="TestCases">With test cases: each case's result. The verdict is then the first case's that is not Accepted (else Accepted), the outputs are that case's (else the last one's), times and memory the largest of any case.</param>
 public sealed record RunResult(
     Verdict Verdict,
@@ -29,7 +30,8 @@ public sealed record RunResult(
     bool StderrTruncated,
     ContentEncoding OutputEncoding,
     string? Message = null,
-    IReadOnlyList<TestCaseResult>? TestCases = null)
+    IReadOnlyList<TestCaseResult>? TestCases = null,
+    int? CompileTimeMs = null)
 {
     /// <summary>A result with no output: the program did not run, or was ended from outside (cancelled, abandoned, refused).</summary>
     public static RunResult WithoutOutput(Verdict verdict, ContentEncoding outputEncoding, string message) =>

@@ -27,11 +27,12 @@ public sealed record SubmissionDocument(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
-    IReadOnlyList<TestCaseResult>? TestCases = null)
+    IReadOnlyList<TestCaseResult>? TestCases = null,
+    int? CompileTimeMs = null)
 {
     public static SubmissionDocument From(Submission s) => new(
         s.Id, s.Language, s.Status, s.Result?.Verdict, s.Result?.Stdout, s.Result?.Stderr, s.Result?.CompileOutput,
         s.Result?.ExitCode, s.Result?.Signal, s.Result?.WallTimeMs, s.Result?.CpuTimeMs, s.Result?.MemoryBytes,
         s.Result?.StdoutTruncated, s.Result?.StderrTruncated, s.Result?.OutputEncoding, s.Result?.Message,
-        s.Attempts, s.CreatedAt, s.StartedAt, s.CompletedAt, s.Result?.TestCases);
+        s.Attempts, s.CreatedAt, s.StartedAt, s.CompletedAt, s.Result?.TestCases, s.Result?.CompileTimeMs);
 }

@@ -19,13 +19,18 @@ public static class Verdicts
             var (verdict, message) = compile.Outcome == ExecOutcome.FailedToStart
                 ? (Verdict.InternalError, $"the compiler could not start: {compile.Message}")
                 : (Verdict.CompilationError, CompileFailure(compile));
-            return Result(plan, verdict, compile, compileOutput, message) with { ExitCode = null, Signal = null, WallTimeMs = 0, CpuTimeMs = 0, MemoryBytes = 0 };
+            return Result(plan, verdict, compile, compileOutput, message) with
+            {
+                ExitCode = null, Signal = null, WallTimeMs = 0, CpuTimeMs = 0, MemoryBytes = 0, CompileTimeMs = CompileTime(compile),
+            };
         }
         if (run is null)
             throw new ArgumentNullException(nameof(run), "A run result is required when the compile step succeeded.");
         var (runVerdict, runMessage) = JudgeRun(plan, run);
-        return Result(plan, runVerdict, run, compileOutput, runMessage);
+        return Result(plan, runVerdict, run, compileOutput, runMessage) with { CompileTimeMs = CompileTime(compile) };
     }
+
+    private static int? CompileTime(ExecResult? compile) => compile is null ? null : (int)(compile.WallMicros / 1000);
 
     /// <summary>
     /// One result per case, judged against its own expected output; overall, the first case that is
@@ -50,7 +55,8 @@ public static class Verdicts
             results.Max(r => r.WallTimeMs), results.Max(r => r.CpuTimeMs), results.Max(r => r.MemoryBytes),
             decisive.StdoutTruncated, decisive.StderrTruncated, plan.OutputEncoding,
             decisive.Verdict == Verdict.Accepted ? null : $"test case {decisive.Index}: {decisive.Message}",
-            results);
+            results,
+            CompileTime(compile));
     }
 
     public static RunResult InternalError(RunPlan plan, string message) =>

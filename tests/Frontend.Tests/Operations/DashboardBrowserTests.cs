@@ -73,6 +73,8 @@ public sealed class DashboardBrowserTests
         await Expect(page.GetByTestId("submission-row")).ToHaveCountAsync(10, new() { Timeout = 30_000 });
         await page.GetByTestId("submission-row").First.ClickAsync();
         await Expect(page.GetByTestId("lifecycle")).ToContainTextAsync("Claimed", new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("lifecycle")).ToContainTextAsync("ran in", new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("lifecycle")).ToContainTextAsync("Completed");
         await Chromium.ScreenshotAsync(page, "dashboard-submissions");
 
         // A phone: no sideways scroll on the overview, or on the silos' table (cards there).

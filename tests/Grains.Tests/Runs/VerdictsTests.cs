@@ -26,6 +26,16 @@ public class VerdictsTests
     }
 
     [Fact]
+    public void TheCompileStepsTimeIsKeptApartFromTheRunsAndAbsentWithoutACompile()
+    {
+        var compiled = Verdicts.Judge(Plan("c"), Exec(), Exec(stdout: "hi\n") with { WallMicros = 3_000 });
+        Assert.Equal(12, compiled.CompileTimeMs);
+        Assert.Equal(3, compiled.WallTimeMs);
+        Assert.Equal(12, Verdicts.Judge(Plan("c"), Exec(exit: 1), null).CompileTimeMs);
+        Assert.Null(Verdicts.Judge(Plan(), null, Exec()).CompileTimeMs);
+    }
+
+    [Fact]
     public void ExpectedOutputDecidesBetweenAcceptedAndWrongAnswer()
     {
         Assert.Equal(Verdict.Accepted, Verdicts.Judge(Plan(expected: "42"), null, Exec(stdout: "42\n")).Verdict);

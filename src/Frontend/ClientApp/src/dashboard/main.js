@@ -409,6 +409,12 @@ async function loadSubmissions(offset = 0) {
 }
 $("submission-filters").addEventListener("submit", e => { e.preventDefault(); loadSubmissions(); });
 
+function lifecycleStep(text) {
+  const li = document.createElement("li");
+  li.textContent = text;
+  return li;
+}
+
 async function showSubmission(id) {
   const panel = $("submission-detail");
   try {
@@ -421,10 +427,15 @@ async function showSubmission(id) {
     const steps = document.createElement("ol");
     steps.className = "lifecycle";
     steps.dataset.testid = "lifecycle";
+    const d = detail.document;
     for (const step of detail.lifecycle) {
-      const li = document.createElement("li");
-      li.textContent = `${new Date(step.at).toLocaleTimeString()} · ${step.kind}${step.siloId ? ` by ${step.siloId}` : ""} (attempt ${step.attempt})${step.detail ? ` · ${step.detail}` : ""}`;
-      steps.append(li);
+      // The sandbox's own steps sit between the last claim and the completion: compiled, then ran.
+      if (step.kind === "Completed" && d.verdict) {
+        if (d.compileTimeMs != null) steps.append(lifecycleStep(`compiled in ${ms(d.compileTimeMs)}`));
+        if (d.verdict !== "CompilationError" && d.wallTimeMs != null)
+          steps.append(lifecycleStep(`ran in ${ms(d.wallTimeMs)} wall, ${ms(d.cpuTimeMs)} CPU, ${bytes(d.memoryBytes)} → ${d.verdict}`));
+      }
+      steps.append(lifecycleStep(`${new Date(step.at).toLocaleTimeString()} · ${step.kind}${step.siloId ? ` by ${step.siloId}` : ""} (attempt ${step.attempt})${step.detail ? ` · ${step.detail}` : ""}`));
     }
     const output = document.createElement("pre");
     output.textContent = detail.document.stdout || detail.document.message || "";
