@@ -26,6 +26,12 @@ public sealed class SessionOptions
     /// <summary>The window over which the output rate is measured (a burst within it is fine). Default 10 s.</summary>
     public TimeSpan OutputRateWindow { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Bytes of stdin a client may send in all; more closes the session (4413). Keeps a client that
+    /// types into a program that never reads from filling the launcher's input queue. Default 16 MiB.
+    /// </summary>
+    public int MaxInputBytes { get; set; } = 16 << 20;
+
     /// <summary>Sessions this silo runs at once; each also holds a sandbox of its language. Default 16.</summary>
     public int MaxConcurrentSessions { get; set; } = 16;
 

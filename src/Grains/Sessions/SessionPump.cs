@@ -17,6 +17,7 @@ internal sealed class SessionPump(SessionSocket socket, InteractiveExec exec, Se
     private readonly Utf8Splitter _stdout = new(), _stderr = new();
     private SessionClosedException? _end;
     private long _lastActivity = time.GetTimestamp();
+    private long _inputSent;
     private readonly OutputBudget _budget = new(options, time);
     private Task _input = Task.CompletedTask;
     private readonly CancellationTokenSource _ended = new();
@@ -139,6 +140,9 @@ internal sealed class SessionPump(SessionSocket socket, InteractiveExec exec, Se
                 switch (input.Kind)
                 {
                     case ClientMessageKind.Stdin when input.Data.Length > 0:
+                        _inputSent += input.Data.Length;
+                        if (_inputSent > options.MaxInputBytes)
+                            throw new SessionClosedException(SessionCloseCodes.OutputLimit, $"the client sent more than {options.MaxInputBytes} bytes of input");
                         await exec.SendStdinAsync(input.Data, ct);
                         break;
                     case ClientMessageKind.Eof:

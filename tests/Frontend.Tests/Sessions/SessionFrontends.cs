@@ -54,6 +54,7 @@ public sealed class ShortIdleFrontend() : ListeningFrontend(hostSilo: true, new 
     ["Sessions:IdleTimeout"] = "00:00:02",
     ["Sessions:MaxDuration"] = "00:00:06",
     ["Sessions:MaxOutputBytes"] = "1048576",
+    ["Sessions:MaxInputBytes"] = "65536",
 });
 
 /// <summary>No silo, anonymous allowed: start messages are checked at the edge, before any silo is involved.</summary>

@@ -25,6 +25,19 @@ public sealed class SessionLimitTests(ShortIdleFrontend app) : IClassFixture<Sho
     }
 
     [Fact]
+    public async Task InputFloodIntoAProgramThatNeverReadsIsClosedWith4413()
+    {
+        await using var session = await SessionClient.ConnectAsync(app.SessionsUri);
+        await session.StartAsync("python", "main.py", "import time\nprint('not reading', flush=True)\ntime.sleep(30)\n");
+        await session.UntilStdoutContainsAsync("not reading");
+        var chunk = new string('y', 4096);
+        for (var i = 0; i < 17; i++)
+            await session.StdinAsync(chunk); // the 17th crosses the 64 KiB allowance: nothing is sent after the server closes
+        Assert.Equal(4413, await session.UntilClosedAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("bytes of input", session.Error!.Value.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task IdleSessionIsClosedWith4408()
     {
         await using var session = await SessionClient.ConnectAsync(app.SessionsUri);
