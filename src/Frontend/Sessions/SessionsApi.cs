@@ -16,6 +16,7 @@ public static class SessionsApi
         services.AddSessionOptions(configuration);
         services.AddSingleton<SessionStartChecker>();
         services.AddSingleton<SessionGateway>();
+        services.AddSingleton<SessionsPerCaller>();
         return services;
     }
 
@@ -26,7 +27,7 @@ public static class SessionsApi
         return app;
     }
 
-    private static async Task<IResult> ConnectAsync(HttpContext context, SessionGateway gateway, MaintenanceMode maintenance)
+    private static async Task<IResult> ConnectAsync(HttpContext context, SessionGateway gateway, MaintenanceMode maintenance, SessionsPerCaller perCaller)
     {
         if (!context.WebSockets.IsWebSocketRequest)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Interactive sessions",
@@ -35,6 +36,14 @@ public static class SessionsApi
         if (await maintenance.MessageAsync(context.RequestAborted) is { } message)
         {
             await RefuseAsync(context, CodeRunner.Sessions.SessionCloseCodes.Unavailable, message);
+            return TypedResults.Empty;
+        }
+        var caller = Auth.Caller.Of(context)?.Name ?? "anonymous";
+        using var place = perCaller.TryEnter(caller);
+        if (place is null)
+        {
+            await RefuseAsync(context, CodeRunner.Sessions.SessionCloseCodes.TooManyRequests,
+                $"{caller} already has {perCaller.Max} sessions open here (Sessions:MaxPerCaller); end one and try again");
             return TypedResults.Empty;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();

@@ -32,6 +32,13 @@ public sealed class SessionOptions
     /// </summary>
     public int MaxInputBytes { get; set; } = 16 << 20;
 
+    /// <summary>
+    /// Sessions one caller (an API key, or an anonymous address) may hold open at once on one
+    /// frontend; more are closed at once with 4429. Keeps one stranger from holding every sandbox.
+    /// 0 turns it off. Default 4.
+    /// </summary>
+    public int MaxPerCaller { get; set; } = 4;
+
     /// <summary>Sessions this silo runs at once; each also holds a sandbox of its language. Default 16.</summary>
     public int MaxConcurrentSessions { get; set; } = 16;
 

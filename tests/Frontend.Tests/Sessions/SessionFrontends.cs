@@ -75,3 +75,10 @@ public sealed class RateLimitedSessionFrontend() : ListeningFrontend(hostSilo: f
     ["Auth:AllowAnonymous"] = "true",
     ["Auth:AnonymousRequestsPerMinute"] = "1",
 });
+
+/// <summary>No silo, anonymous allowed, one open session per caller.</summary>
+public sealed class OneSessionPerCallerFrontend() : ListeningFrontend(hostSilo: false, new Dictionary<string, string>
+{
+    ["Auth:AllowAnonymous"] = "true",
+    ["Sessions:MaxPerCaller"] = "1",
+});
