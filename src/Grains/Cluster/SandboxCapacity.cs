@@ -17,8 +17,11 @@ public sealed class SandboxCapacity(SandboxPools pools, Sessions.SessionRegistry
 
     public IReadOnlyCollection<string> Languages => pools.Catalog.All.Select(l => l.Id).ToList();
 
+    /// <summary>Runs of the language this node can take; 0 once its pool is gone (the node is stopping), never an exception.</summary>
     public int Slots(string language) =>
-        pools.Catalog.Find(language) is { } l ? Math.Max(0, pools.PoolFor(l).Size.Max - sessions.CountOf(l.Id)) : 0;
+        pools.Catalog.Find(language) is { } l && pools.Pools.FirstOrDefault(p => p.Language.Id == l.Id) is { } pool
+            ? Math.Max(0, pool.Size.Max - sessions.CountOf(l.Id))
+            : 0;
 
     public SiloLoad Load()
     {

@@ -128,7 +128,18 @@ public sealed partial class SubmissionClaimer(
                 wanted[more.Language] = wanted.GetValueOrDefault(more.Language) || more.Woken; // coalesce a burst into one claim per language
             var languages = wanted.ContainsKey(AllLanguages) ? capacity.Languages : wanted.Keys.Where(capacity.Languages.Contains);
             foreach (var language in languages)
-                await ClaimAsync(language, wanted.GetValueOrDefault(language), stoppingToken);
+            {
+                try
+                {
+                    await ClaimAsync(language, wanted.GetValueOrDefault(language), stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One language's failure must not end claiming: a silo that heartbeats but no
+                    // longer claims would hold its share of the cluster's wake-ups for nothing.
+                    LogClaimFailed(language, e.Message);
+                }
+            }
         }
     }
 

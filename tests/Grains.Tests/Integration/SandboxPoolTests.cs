@@ -55,6 +55,17 @@ public sealed class SandboxPoolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CapacityIsZeroOnceThePoolsAreGoneRatherThanAnError()
+    {
+        await StartAsync();
+        var capacity = new CodeRunner.Cluster.SandboxCapacity(Pools, new CodeRunner.Sessions.SessionRegistry(Options.Create(new CodeRunner.Sessions.SessionOptions())));
+        Assert.True(capacity.Slots("bash") > 0);
+        // The node stops: a claim loop that still asks must hear "no room", not crash the host.
+        await Pools.StopAsync(CancellationToken.None);
+        Assert.Equal(0, capacity.Slots("bash"));
+    }
+
+    [Fact]
     public async Task SandboxIsReplacedAfterItsRunLimit()
     {
         await StartAsync(("Sandboxes:MaxRunsPerSandbox", "2"));
