@@ -1,3 +1,4 @@
+using CodeRunner.Frontend.Hosting;
 namespace CodeRunner.Frontend.Auth;
 
 /// <summary>
@@ -38,7 +39,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
-            await problems.WriteAsync(new ProblemDetailsContext
+            await problems.WriteProblemAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
                 ProblemDetails = { Status = 401, Title = "An API key is required", Detail = presented is null ? "Send your key in the X-Api-Key header." : "The API key is not valid." },

@@ -1,3 +1,4 @@
+using CodeRunner.Frontend.Hosting;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -32,7 +33,7 @@ public static class RateLimiting
                 context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (Caller.Of(context) is { } caller)
                     context.Response.Headers["RateLimit-Policy"] = $"{caller.RequestsPerMinute};w=60";
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(new ProblemDetailsContext
                 {
                     HttpContext = context,
                     ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} s." },

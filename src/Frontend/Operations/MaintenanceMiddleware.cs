@@ -1,3 +1,4 @@
+using CodeRunner.Frontend.Hosting;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ public sealed class MaintenanceMiddleware(RequestDelegate next, MaintenanceMode 
         }
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = ((int)options.Value.MaintenanceRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        await problems.WriteAsync(new ProblemDetailsContext
+        await problems.WriteProblemAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = { Status = 503, Title = "The cluster is in maintenance", Detail = message },

@@ -22,6 +22,22 @@ public sealed class AdminApiTests
     }
 
     [Fact]
+    public async Task AStreamRequestWithoutAKeyGetsA401ProblemNotA500()
+    {
+        await using var app = new OperatorFrontend();
+        var client = app.Client(null);
+        foreach (var path in new[] { "/api/v1/admin/stream", "/api/v1/submissions/00000000-0000-0000-0000-000000000001/events" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Accept.ParseAdd("text/event-stream"); // what EventSource and the dashboard send
+            var refused = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("X-Api-Key", (await refused.ReadJsonAsync()).GetProperty("detail").GetString());
+        }
+    }
+
+    [Fact]
     public async Task AnonymousCallersAreNotOperatorsUnlessOnLoopback()
     {
         // The in-memory test server has no client address: not loopback, so not an operator.
