@@ -108,6 +108,9 @@ public partial interface IClusterStore
     /// </summary>
     Task<IReadOnlyList<CompletedTiming>> ListCompletedAsync(TimeSpan window, int max, CancellationToken ct);
 
+    /// <summary>Submissions accepted within the last <paramref name="window"/> (store clock), whatever became of them: the dashboard's arrival rate.</summary>
+    Task<int> CountAcceptedAsync(TimeSpan window, CancellationToken ct);
+
     /// <summary>Every cluster-wide setting (<see cref="ClusterSettingKeys"/>), by key.</summary>
     Task<IReadOnlyDictionary<string, string>> GetSettingsAsync(CancellationToken ct);
 

@@ -65,6 +65,19 @@ public abstract partial class ClusterStoreContractTests
     }
 
     [Fact]
+    public async Task AcceptedCountsEverySubmissionOfTheWindowWhateverItsStatusAndOnlyThisClusters()
+    {
+        Assert.Equal(0, await Store.CountAcceptedAsync(TimeSpan.FromMinutes(1), Ct));
+        var silo = await JoinAsync();
+        await EnqueueAsync();
+        var claimed = await ClaimOneAsync(silo, "bash");
+        Assert.True(await Store.CompleteAsync(claimed.Id, silo, claimed.Epoch, Result(), Ct));
+        await EnqueueAsync("ruby");
+        Assert.Equal(3, await Store.CountAcceptedAsync(TimeSpan.FromMinutes(1), Ct));
+        Assert.Equal(0, await (await OpenStoreAsync($"{ClusterId}-other")).CountAcceptedAsync(TimeSpan.FromMinutes(1), Ct));
+    }
+
+    [Fact]
     public async Task SettingsAreSharedByEveryStoreOfTheClusterAndCanBeRemoved()
     {
         var other = await OpenStoreAsync(ClusterId);

@@ -82,6 +82,7 @@ public sealed class ClusterSnapshots(
         var window = options.Value.StatsWindow;
         var queued = await store.CountQueuedAsync(ct);
         var completed = await store.ListCompletedAsync(window, options.Value.MaxStatsRows, ct);
+        var accepted = await store.CountAcceptedAsync(TimeSpan.FromMinutes(1), ct);
         var now = time.GetUtcNow();
         var lastMinute = completed.Count(c => now - c.CompletedAt <= TimeSpan.FromMinutes(1));
         var errors = completed.Count(c => c.Verdict == nameof(CodeRunner.Runs.Verdict.InternalError));
@@ -96,6 +97,7 @@ public sealed class ClusterSnapshots(
             (int)window.TotalSeconds,
             counts,
             new SortedDictionary<string, int>(queued.ToDictionary()),
+            Math.Round(accepted / 60.0, 2),
             Math.Round(lastMinute / Math.Min(60, window.TotalSeconds), 2),
             completed.Count,
             Percentiles.Of(completed.Where(c => c.QueueWait is not null).Select(c => c.QueueWait!.Value)),

@@ -70,6 +70,16 @@ public sealed partial class PostgreSqlClusterStore
                 r.IsDBNull(5) ? null : r.GetFieldValue<TimeSpan>(5)), token);
         }, ct);
 
+    public Task<int> CountAcceptedAsync(TimeSpan window, CancellationToken ct) =>
+        RunAsync(async (connection, token) =>
+        {
+            // Reads the submissions_recent index (0004): the newest rows only.
+            await using var command = Command(
+                "SELECT count(*)::integer FROM submissions WHERE cluster_id = @cluster AND created_at > now() - @window", connection);
+            command.Parameters.AddWithValue("window", window);
+            return (int)(await command.ExecuteScalarAsync(token))!;
+        }, ct);
+
     public Task<IReadOnlyDictionary<string, string>> GetSettingsAsync(CancellationToken ct) =>
         RunAsync<IReadOnlyDictionary<string, string>>(async (connection, token) =>
         {

@@ -59,6 +59,14 @@ public sealed partial class SqliteClusterStore
                 r.IsDBNull(5) ? null : TimeSpan.FromTicks(r.GetInt64(5))));
         }, ct);
 
+    public Task<int> CountAcceptedAsync(TimeSpan window, CancellationToken ct) =>
+        RunAsync((transaction, _) =>
+        {
+            using var command = Command(transaction, "SELECT count(*) FROM submissions WHERE cluster_id = $cluster AND created_at > $since");
+            command.Parameters.AddWithValue("$since", SqliteRows.Ticks(Now - window));
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }, ct);
+
     public Task<IReadOnlyDictionary<string, string>> GetSettingsAsync(CancellationToken ct) =>
         RunAsync<IReadOnlyDictionary<string, string>>((transaction, _) =>
         {

@@ -40,6 +40,7 @@ public sealed class DashboardBrowserTests
             await cluster.RunAsync(i % 3 == 2 ? "print(1/0)" : $"print({i})");
         await Expect(page.GetByTestId("completed-count")).ToHaveTextAsync("6", Live);
         await Expect(page.GetByTestId("throughput")).Not.ToHaveTextAsync("0.00", Live);
+        await Expect(page.GetByTestId("accepted-rate")).Not.ToHaveTextAsync("0.00", Live);
         await page.GetByTestId("pool-rows").Locator("tr").First.WaitForAsync();
         await Chromium.ScreenshotAsync(page, "dashboard-desktop");
 

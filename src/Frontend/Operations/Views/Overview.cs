@@ -5,6 +5,7 @@ namespace CodeRunner.Frontend.Operations.Views;
 /// <param name="WindowSeconds">The window of the statistics.</param>
 /// <param name="Silos">Silos by state.</param>
 /// <param name="QueueDepth">Queued submissions per language.</param>
+/// <param name="AcceptedPerSecond">Submissions accepted per second over the last minute (arrivals, whatever became of them).</param>
 /// <param name="CompletedPerSecond">Completions per second over the last minute.</param>
 /// <param name="Completed">Completions within the window.</param>
 /// <param name="QueueWait">Created to started.</param>
@@ -18,6 +19,7 @@ public sealed record Overview(
     int WindowSeconds,
     SiloCounts Silos,
     IReadOnlyDictionary<string, int> QueueDepth,
+    double AcceptedPerSecond,
     double CompletedPerSecond,
     int Completed,
     Percentiles QueueWait,

@@ -43,6 +43,7 @@ const verdictChart = new Chart($("chart-verdicts"), {
 export function renderOverview(o) {
   $("silos-up").textContent = o.silos.up;
   $("silos-other").textContent = `${o.silos.draining} draining · ${o.silos.suspect} suspect · ${o.silos.dead} dead`;
+  $("accepted-rate").textContent = o.acceptedPerSecond.toFixed(2);
   $("throughput").textContent = o.completedPerSecond.toFixed(2);
   $("completed-count").textContent = o.completed;
   $("window-label").textContent = `last ${Math.round(o.windowSeconds / 60)} min`;
