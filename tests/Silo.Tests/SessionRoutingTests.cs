@@ -52,6 +52,25 @@ public sealed class SessionRoutingTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task ADrainedSiloGetsNoNewSessions()
+    {
+        await using var cluster = await ClusterFixture.StartAsync(server);
+        var silo = await cluster.StartSiloAsync("drained", new Dictionary<string, string> { ["InternalApi:Key"] = Key });
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.Port}") };
+        http.DefaultRequestHeaders.Add("X-Internal-Key", Key);
+        Assert.True((await http.PostAsync("/internal/v1/drain", null)).IsSuccessStatusCode);
+        await Eventually.True(async () => (await cluster.Store.ListSilosAsync(CancellationToken.None)).Any(s =>
+                s.SiloName == silo.Name && s.Load.Draining && s.Load.Languages.TryGetValue("bash", out var l) && l.Max > 0),
+            Patience, "the silo publishes that it is draining");
+        await using var frontend = new StatelessFrontend(cluster.ConnectionString, Key);
+
+        await using var session = await SessionClient.ConnectAsync(frontend.SessionsUri);
+        await session.StartAsync("bash", "main.sh", "echo ran on a drained silo");
+        Assert.Equal(4503, await session.UntilClosedAsync(Patience));
+        Assert.Equal("", session.Stdout);
+    }
+
+    [Fact]
     public async Task SiloRefusesASessionWithoutTheClusterKey()
     {
         await using var cluster = await ClusterFixture.StartAsync(server);

@@ -9,14 +9,16 @@ namespace CodeRunner.Frontend.Sessions;
 
 /// <summary>
 /// The frontend's side of an interactive session: reads and checks the start message, then runs the
-/// session on this process's own silo when it hosts one with room (no hop), else relays it to the
-/// silo with the most free sandboxes of the language (<see cref="SessionRelay"/>).
+/// session on this process's own silo when it hosts one with room that is not draining (no hop),
+/// else relays it to the live, undrained silo with the most free sandboxes of the language
+/// (<see cref="SessionRelay"/>).
 /// </summary>
 public sealed partial class SessionGateway(
     SessionStartChecker checker,
     SiloConnections silos,
     IServiceProvider services,
     IOptions<SessionOptions> options,
+    IOptions<CodeRunner.Cluster.ClusterMembershipOptions> membership,
     IHostApplicationLifetime lifetime,
     ILogger<SessionGateway> logger)
 {
@@ -29,7 +31,8 @@ public sealed partial class SessionGateway(
             if (start is null)
                 return;
             var language = await checker.CheckAsync(start, ct);
-            if (services.GetService<SessionHost>() is { HasRoom: true } local)
+            if (services.GetService<SessionHost>() is { HasRoom: true } local
+                && services.GetService<CodeRunner.Cluster.SubmissionClaimer>() is not { IsDraining: true })
             {
                 await local.RunAsync(client, start, ct);
                 return;
@@ -67,10 +70,15 @@ public sealed partial class SessionGateway(
 
     private async Task RelayAsync(SessionSocket client, byte[] start, string language, CancellationToken ct)
     {
+        // A drained silo takes no new work, sessions included. One whose heartbeat is late (suspect:
+        // paused, or dead but not yet declared) is tried only after every silo that is keeping up.
+        var suspectAfter = membership.Value.IAmAliveTablePublishTimeout * 2;
         var candidates = (await silos.ActiveAsync(ct))
+            .Where(s => !s.Load.Draining)
             .Select(s => (Silo: s, Free: s.Load.Languages.TryGetValue(language, out var l) ? l.Max - l.Busy : 0))
             .Where(c => c.Free > 0)
-            .OrderByDescending(c => c.Free)
+            .OrderBy(c => c.Silo.HeartbeatAge > suspectAfter)
+            .ThenByDescending(c => c.Free)
             .Select(c => c.Silo)
             .ToList();
         foreach (var silo in candidates)
