@@ -96,7 +96,11 @@ public abstract class ContainmentTests(SandboxEngineFixture engine)
     public async Task ForkBombIsContained()
     {
         var result = await Run("c", "#include <unistd.h>\nint main(void){for(;;)fork();}", new ResourceLimits(CpuTimeMs: 1000, WallTimeMs: 3000));
-        Assert.Equal(Verdict.TimeLimitExceeded, result.Verdict);
+        // Stopped by its CPU time, as a rule. Once in nine loaded CI runs the memory limit came first
+        // (MemoryLimitExceeded): both mean the bomb was stopped by a limit, which is what is asserted;
+        // the message and figures say which, should it need looking into (noted in docs/security.md).
+        Assert.True(result.Verdict is Verdict.TimeLimitExceeded or Verdict.MemoryLimitExceeded,
+            $"{result.Verdict}: {result.Message}; {result.MemoryBytes} bytes, {result.CpuTimeMs} ms CPU, {result.WallTimeMs} ms wall");
         await AssertNextRunSeesNothing("c");
     }
 
