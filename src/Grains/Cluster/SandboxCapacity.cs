@@ -19,7 +19,7 @@ public sealed class SandboxCapacity(SandboxPools pools, Sessions.SessionRegistry
 
     /// <summary>Runs of the language this node can take; 0 once its pool is gone (the node is stopping), never an exception.</summary>
     public int Slots(string language) =>
-        pools.Catalog.Find(language) is { } l && pools.Pools.FirstOrDefault(p => p.Language.Id == l.Id) is { } pool
+        pools.Catalog.Find(language) is { } l && pools.FindPool(l) is { } pool
             ? Math.Max(0, pool.Size.Max - sessions.CountOf(l.Id))
             : 0;
 

@@ -38,7 +38,10 @@ public sealed partial class SandboxPools(
     public IReadOnlyCollection<SandboxPool> Pools => _pools.Values;
 
     public SandboxPool PoolFor(Language language) =>
-        _pools.GetValueOrDefault(language.Id) ?? throw new SandboxUnavailableException($"Language {language.Id} has no sandbox pool on this node.");
+        FindPool(language) ?? throw new SandboxUnavailableException($"Language {language.Id} has no sandbox pool on this node.");
+
+    /// <summary>The language's pool, or null when it has none (never had one, or the node is stopping).</summary>
+    public SandboxPool? FindPool(Language language) => _pools.GetValueOrDefault(language.Id);
 
     public async Task StartAsync(CancellationToken ct)
     {

@@ -1,46 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CodeRunner.Tests.Sessions;
-
-/// <summary>A frontend on a real Kestrel port (WebSockets need one), started on first use.</summary>
-public abstract class ListeningFrontend(bool hostSilo, IReadOnlyDictionary<string, string> settings) : FrontendApp(hostSilo, settings)
-{
-    private readonly Lock _startLock = new();
-    private bool _started;
-
-    /// <summary>The <c>ws://</c> address of <c>/api/v1/sessions</c>.</summary>
-    public Uri SessionsUri
-    {
-        get
-        {
-            lock (_startLock)
-            {
-                if (!_started)
-                {
-                    UseKestrel(0);
-                    StartServer();
-                    _started = true;
-                }
-            }
-            return Support.SessionClient.SessionsUri(ClientOptions.BaseAddress);
-        }
-    }
-
-    private int _drained;
-
-    protected override void Dispose(bool disposing)
-    {
-        // A client sees the close before the server has handed its sandbox back: the node's
-        // teardown must not retire a sandbox that a session is still releasing.
-        if (disposing && HostSilo && _started && Interlocked.Exchange(ref _drained, 1) == 0
-            && Services.GetService<CodeRunner.Sessions.SessionRegistry>() is { } sessions)
-        {
-            Support.Eventually.True(() => sessions.Count == 0, TimeSpan.FromSeconds(30), "every session has ended on the server")
-                .GetAwaiter().GetResult();
-        }
-        base.Dispose(disposing);
-    }
-}
 
 /// <summary>A single node (real sandboxes) serving Python and C sessions.</summary>
 public sealed class SessionFrontend() : ListeningFrontend(hostSilo: true, new Dictionary<string, string>
