@@ -13,6 +13,8 @@ set -e
 # One plain summary line over every test assembly, for CI.
 awk '/^ *(Passed|Failed|Skipped): [0-9]+$/ { n[$1] += $2 }
      END { printf "tests: %d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
+# CI keeps only the tail of the output: name each failed test again there, with the first lines of its message.
+grep -A12 -E '^ *Failed [A-Za-z]' "$log" | cut -c1-400 | head -150 || true
 rm -f "$log"
 # Browser tests' screenshots, gathered in one place for CI to keep.
 shots=artifacts/screenshots
