@@ -54,6 +54,7 @@ public static class ObservabilityHostingExtensions
                 .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(name))
                 // ASP.NET Core and HttpClient start their own activities once someone listens to them.
                 .AddSource(CodeRunnerTracing.SourceName, "Microsoft.AspNetCore", "System.Net.Http")
+                .SetSampler(new ParentBasedSampler(new OutgoingHttpRootSampler()))
                 .AddOtlpExporter(o =>
                 {
                     o.Endpoint = export.Endpoint;

@@ -51,5 +51,10 @@ public sealed class TracingTests(TracedFrontend app) : IClassFixture<TracedFront
         });
         Assert.Equal("Accepted", execute.Attributes["coderun.verdict"]);
         Assert.All(trace, s => Assert.Equal("coderun-frontend", s.Service));
+
+        // The node's own HTTP calls (its Docker engine keeping the warm pool, heartbeats) begin no
+        // trace of their own: exported in the same batches as the above, had they been sampled.
+        var roots = app.Receiver.Spans.Where(s => s.ParentSpanId == "" && s.Scope == "System.Net.Http").ToList();
+        Assert.True(roots.Count == 0, $"{roots.Count} outgoing HTTP calls began traces, e.g. {roots.FirstOrDefault()}");
     }
 }
