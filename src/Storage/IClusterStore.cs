@@ -108,8 +108,12 @@ public partial interface IClusterStore
     /// </summary>
     Task<IReadOnlyList<CompletedTiming>> ListCompletedAsync(TimeSpan window, int max, CancellationToken ct);
 
-    /// <summary>Submissions accepted within the last <paramref name="window"/> (store clock), whatever became of them: the dashboard's arrival rate.</summary>
-    Task<int> CountAcceptedAsync(TimeSpan window, CancellationToken ct);
+    /// <summary>
+    /// When each submission accepted within the last <paramref name="window"/> (store clock) was
+    /// accepted, whatever became of it, newest first, at most <paramref name="max"/>: the
+    /// dashboard's arrival rate and its chart over time.
+    /// </summary>
+    Task<IReadOnlyList<DateTimeOffset>> ListAcceptedAsync(TimeSpan window, int max, CancellationToken ct);
 
     /// <summary>Every cluster-wide setting (<see cref="ClusterSettingKeys"/>), by key.</summary>
     Task<IReadOnlyDictionary<string, string>> GetSettingsAsync(CancellationToken ct);

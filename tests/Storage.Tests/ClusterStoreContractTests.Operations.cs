@@ -65,16 +65,21 @@ public abstract partial class ClusterStoreContractTests
     }
 
     [Fact]
-    public async Task AcceptedCountsEverySubmissionOfTheWindowWhateverItsStatusAndOnlyThisClusters()
+    public async Task AcceptedListsEverySubmissionOfTheWindowWhateverItsStatusNewestFirstAndOnlyThisClusters()
     {
-        Assert.Equal(0, await Store.CountAcceptedAsync(TimeSpan.FromMinutes(1), Ct));
+        Assert.Empty(await Store.ListAcceptedAsync(TimeSpan.FromMinutes(1), 100, Ct));
+        var before = DateTimeOffset.UtcNow;
         var silo = await JoinAsync();
         await EnqueueAsync();
         var claimed = await ClaimOneAsync(silo, "bash");
         Assert.True(await Store.CompleteAsync(claimed.Id, silo, claimed.Epoch, Result(), Ct));
         await EnqueueAsync("ruby");
-        Assert.Equal(3, await Store.CountAcceptedAsync(TimeSpan.FromMinutes(1), Ct));
-        Assert.Equal(0, await (await OpenStoreAsync($"{ClusterId}-other")).CountAcceptedAsync(TimeSpan.FromMinutes(1), Ct));
+        var accepted = await Store.ListAcceptedAsync(TimeSpan.FromMinutes(1), 100, Ct);
+        Assert.Equal(3, accepted.Count);
+        Assert.Equal(accepted.OrderDescending(), accepted);
+        Assert.All(accepted, at => Assert.InRange(at, before.AddSeconds(-5), DateTimeOffset.UtcNow.AddSeconds(5)));
+        Assert.Equal(2, (await Store.ListAcceptedAsync(TimeSpan.FromMinutes(1), 2, Ct)).Count);
+        Assert.Empty(await (await OpenStoreAsync($"{ClusterId}-other")).ListAcceptedAsync(TimeSpan.FromMinutes(1), 100, Ct));
     }
 
     [Fact]

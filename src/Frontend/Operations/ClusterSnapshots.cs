@@ -82,7 +82,7 @@ public sealed class ClusterSnapshots(
         var window = options.Value.StatsWindow;
         var queued = await store.CountQueuedAsync(ct);
         var completed = await store.ListCompletedAsync(window, options.Value.MaxStatsRows, ct);
-        var accepted = await store.CountAcceptedAsync(TimeSpan.FromMinutes(1), ct);
+        var accepted = await store.ListAcceptedAsync(window, options.Value.MaxStatsRows, ct);
         var now = time.GetUtcNow();
         var lastMinute = completed.Count(c => now - c.CompletedAt <= TimeSpan.FromMinutes(1));
         var errors = completed.Count(c => c.Verdict == nameof(CodeRunner.Runs.Verdict.InternalError));
@@ -97,33 +97,38 @@ public sealed class ClusterSnapshots(
             (int)window.TotalSeconds,
             counts,
             new SortedDictionary<string, int>(queued.ToDictionary()),
-            Math.Round(accepted / 60.0, 2),
+            Math.Round(accepted.Count(at => now - at <= TimeSpan.FromMinutes(1)) / Math.Min(60, window.TotalSeconds), 2),
             Math.Round(lastMinute / Math.Min(60, window.TotalSeconds), 2),
             completed.Count,
             Percentiles.Of(completed.Where(c => c.QueueWait is not null).Select(c => c.QueueWait!.Value)),
             Percentiles.Of(completed.Where(c => c.RunTime is not null).Select(c => c.RunTime!.Value)),
             new SortedDictionary<string, int>(completed.GroupBy(c => c.Verdict ?? "None").ToDictionary(g => g.Key, g => g.Count())),
             completed.Count == 0 ? 0 : Math.Round((double)errors / completed.Count, 4),
-            Throughput(completed, now, window),
+            Throughput(accepted, completed, now, window),
             await maintenance.MessageAsync(ct));
     }
 
-    private static List<ThroughputPoint> Throughput(IReadOnlyList<CompletedTiming> completed, DateTimeOffset now, TimeSpan window)
+    private static List<ThroughputPoint> Throughput(IReadOnlyList<DateTimeOffset> accepted, IReadOnlyList<CompletedTiming> completed, DateTimeOffset now, TimeSpan window)
     {
         var buckets = (int)Math.Ceiling(window / Bucket);
         var end = new DateTimeOffset(now.UtcTicks - now.UtcTicks % Bucket.Ticks, TimeSpan.Zero) + Bucket;
         var start = end - buckets * Bucket;
-        var points = Enumerable.Range(0, buckets).Select(i => (At: start + i * Bucket, Completed: 0, Errors: 0)).ToArray();
+        var points = Enumerable.Range(0, buckets).Select(i => (At: start + i * Bucket, Accepted: 0, Completed: 0, Errors: 0)).ToArray();
+        int? IndexOf(DateTimeOffset at) => (int)((at - start) / Bucket) is var i && i >= 0 && i < buckets ? i : null;
+        foreach (var at in accepted)
+        {
+            if (IndexOf(at) is { } i)
+                points[i].Accepted++;
+        }
         foreach (var c in completed)
         {
-            var index = (int)((c.CompletedAt - start) / Bucket);
-            if (index < 0 || index >= buckets)
+            if (IndexOf(c.CompletedAt) is not { } i)
                 continue;
-            points[index].Completed++;
+            points[i].Completed++;
             if (c.Verdict == nameof(CodeRunner.Runs.Verdict.InternalError))
-                points[index].Errors++;
+                points[i].Errors++;
         }
-        return [.. points.Select(p => new ThroughputPoint(p.At, p.Completed, p.Errors))];
+        return [.. points.Select(p => new ThroughputPoint(p.At, p.Accepted, p.Completed, p.Errors))];
     }
 
     private static string StateOf(SiloRecord silo, TimeSpan suspectAfter) => silo.Status switch

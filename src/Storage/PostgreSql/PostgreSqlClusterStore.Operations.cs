@@ -70,14 +70,19 @@ public sealed partial class PostgreSqlClusterStore
                 r.IsDBNull(5) ? null : r.GetFieldValue<TimeSpan>(5)), token);
         }, ct);
 
-    public Task<int> CountAcceptedAsync(TimeSpan window, CancellationToken ct) =>
-        RunAsync(async (connection, token) =>
+    public Task<IReadOnlyList<DateTimeOffset>> ListAcceptedAsync(TimeSpan window, int max, CancellationToken ct) =>
+        RunAsync<IReadOnlyList<DateTimeOffset>>(async (connection, token) =>
         {
             // Reads the submissions_recent index (0004): the newest rows only.
             await using var command = Command(
-                "SELECT count(*)::integer FROM submissions WHERE cluster_id = @cluster AND created_at > now() - @window", connection);
+                """
+                SELECT created_at FROM submissions
+                WHERE cluster_id = @cluster AND created_at > now() - @window
+                ORDER BY created_at DESC LIMIT @max
+                """, connection);
             command.Parameters.AddWithValue("window", window);
-            return (int)(await command.ExecuteScalarAsync(token))!;
+            command.Parameters.AddWithValue("max", Math.Max(0, max));
+            return await PostgreSqlRows.ReadAllAsync(command, r => r.GetFieldValue<DateTimeOffset>(0), token);
         }, ct);
 
     public Task<IReadOnlyDictionary<string, string>> GetSettingsAsync(CancellationToken ct) =>

@@ -59,12 +59,18 @@ public sealed partial class SqliteClusterStore
                 r.IsDBNull(5) ? null : TimeSpan.FromTicks(r.GetInt64(5))));
         }, ct);
 
-    public Task<int> CountAcceptedAsync(TimeSpan window, CancellationToken ct) =>
-        RunAsync((transaction, _) =>
+    public Task<IReadOnlyList<DateTimeOffset>> ListAcceptedAsync(TimeSpan window, int max, CancellationToken ct) =>
+        RunAsync<IReadOnlyList<DateTimeOffset>>((transaction, _) =>
         {
-            using var command = Command(transaction, "SELECT count(*) FROM submissions WHERE cluster_id = $cluster AND created_at > $since");
+            using var command = Command(transaction,
+                """
+                SELECT created_at FROM submissions
+                WHERE cluster_id = $cluster AND created_at > $since
+                ORDER BY created_at DESC LIMIT $max
+                """);
             command.Parameters.AddWithValue("$since", SqliteRows.Ticks(Now - window));
-            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue("$max", Math.Max(0, max));
+            return SqliteRows.ReadAll(command, r => SqliteRows.Time(r.GetInt64(0)));
         }, ct);
 
     public Task<IReadOnlyDictionary<string, string>> GetSettingsAsync(CancellationToken ct) =>

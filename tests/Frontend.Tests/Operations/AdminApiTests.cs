@@ -22,6 +22,23 @@ public sealed class AdminApiTests
     }
 
     [Fact]
+    public async Task TheOverviewCountsArrivalsPerSecondAndPerBucketWhetherOrNotTheyRan()
+    {
+        // No silo here: the three stay queued, accepted but never completed.
+        await using var app = new OperatorFrontend();
+        var editor = app.Client(OperatorFrontend.EditorKey);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Accepted, (await editor.PostJsonAsync("/api/v1/submissions", Python)).StatusCode);
+
+        var overview = (await (await app.Client(OperatorFrontend.OperatorKey).GetAsync("/api/v1/admin/overview")).ReadJsonAsync());
+        var buckets = overview.GetProperty("throughput").EnumerateArray().ToList();
+        Assert.Equal(3, buckets.Sum(b => b.GetProperty("accepted").GetInt32()));
+        Assert.Equal(0, buckets.Sum(b => b.GetProperty("completed").GetInt32()));
+        Assert.Equal(0.05, overview.GetProperty("acceptedPerSecond").GetDouble()); // 3 in the last minute
+        Assert.Equal(0, overview.GetProperty("completedPerSecond").GetDouble());
+    }
+
+    [Fact]
     public async Task AStreamRequestWithoutAKeyGetsA401ProblemNotA500()
     {
         await using var app = new OperatorFrontend();

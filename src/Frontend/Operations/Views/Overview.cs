@@ -12,7 +12,7 @@ namespace CodeRunner.Frontend.Operations.Views;
 /// <param name="RunTime">Started to completed.</param>
 /// <param name="Verdicts">Completions per verdict.</param>
 /// <param name="ErrorRate">Share of completions that ended InternalError (the cluster's fault, not the program's).</param>
-/// <param name="Throughput">Completions per bucket, oldest first.</param>
+/// <param name="Throughput">Arrivals and completions per bucket, oldest first.</param>
 /// <param name="Maintenance">The maintenance message while maintenance mode is on.</param>
 public sealed record Overview(
     DateTimeOffset At,

@@ -1,4 +1,4 @@
 namespace CodeRunner.Frontend.Operations.Views;
 
-/// <summary>Completions in one bucket of the overview's window (start time, count, and how many of them ended InternalError).</summary>
-public sealed record ThroughputPoint(DateTimeOffset At, int Completed, int Errors);
+/// <summary>One bucket of the overview's window: its start, the submissions accepted and completed in it, and how many completions ended InternalError.</summary>
+public sealed record ThroughputPoint(DateTimeOffset At, int Accepted, int Completed, int Errors);

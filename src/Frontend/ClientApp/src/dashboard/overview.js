@@ -16,6 +16,7 @@ const chartDefaults = { animation: false, responsive: true, maintainAspectRatio:
 const throughputChart = new Chart($("chart-throughput"), {
   type: "line",
   data: { labels: [], datasets: [
+    { label: "accepted", data: [], borderColor: "#2a9d55", pointRadius: 0, tension: 0.25 },
     { label: "completed", data: [], borderColor: "#2f6fde", backgroundColor: "rgba(47,111,222,.15)", fill: true, pointRadius: 0, tension: 0.25 },
     { label: "internal errors", data: [], borderColor: "#d33", pointRadius: 0 },
   ] },
@@ -58,8 +59,9 @@ export function renderOverview(o) {
   $("maintenance-toggle").dataset.on = o.maintenance ? "true" : "false";
 
   throughputChart.data.labels = o.throughput.map(p => time(p.at));
-  throughputChart.data.datasets[0].data = o.throughput.map(p => p.completed);
-  throughputChart.data.datasets[1].data = o.throughput.map(p => p.errors);
+  throughputChart.data.datasets[0].data = o.throughput.map(p => p.accepted);
+  throughputChart.data.datasets[1].data = o.throughput.map(p => p.completed);
+  throughputChart.data.datasets[2].data = o.throughput.map(p => p.errors);
   throughputChart.update();
   latencyChart.data.datasets.forEach((d, i) => {
     const key = ["p50", "p95", "p99"][i];
