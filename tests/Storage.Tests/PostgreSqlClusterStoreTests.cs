@@ -44,6 +44,33 @@ public sealed class PostgreSqlClusterStoreTests(PostgresDatabase database) : Clu
     }
 
     [Fact]
+    public async Task AfterAServerCrashOneCommandAtMostFailsNotOnePerPooledConnection()
+    {
+        await using var server = await PostgresServer.StartNewAsync(Ct);
+        var connectionString = await server.CreateDatabaseAsync(ct: Ct);
+        await using var store = Open(connectionString, ClusterId);
+        const int pooled = 4;
+        await Task.WhenAll(Enumerable.Range(0, pooled).Select(_ => store.ListSilosAsync(Ct))); // four idle connections in the pool
+
+        await server.CrashAsync(Ct);
+        await server.StartAsync(Ct);
+
+        var failures = 0;
+        for (var i = 0; i < pooled; i++)
+        {
+            try
+            {
+                await store.ListSilosAsync(Ct);
+            }
+            catch (NpgsqlException)
+            {
+                failures++; // the connection that found the crash; the pool's others are dropped with it
+            }
+        }
+        Assert.InRange(failures, 0, 1);
+    }
+
+    [Fact]
     public async Task ASubscriptionAndTheStoreSurviveAServerRestart()
     {
         await using var server = await PostgresServer.StartNewAsync(Ct);

@@ -82,6 +82,69 @@ public sealed class PostgresServer : IAsyncLifetime, IAsyncDisposable
         _running = false;
     }
 
+    /// <summary>
+    /// Crashes the server: SIGKILL to the postmaster and every backend, so clients' connections end
+    /// with no message (as after a power cut or the OOM killer), not with the shutdown notice a
+    /// stop sends. <see cref="StartAsync"/> then runs crash recovery.
+    /// </summary>
+    public async Task CrashAsync(CancellationToken ct = default)
+    {
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var pid in ChildrenOf(postmaster).Append(postmaster))
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                process.Kill(); // SIGKILL
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // gone already
+            }
+        }
+        await Eventually.True(() => IsGone(postmaster), TimeSpan.FromSeconds(30), "the postmaster is gone");
+        // Its zombie keeps the lock files' pid alive until init reaps it, which init here is slow to do.
+        File.Delete(Path.Combine(DataDirectory, "postmaster.pid"));
+        File.Delete(Path.Combine(Directory, $".s.PGSQL.{Port}.lock"));
+        _running = false;
+    }
+
+    private static List<int> ChildrenOf(int parent)
+    {
+        var children = new List<int>();
+        foreach (var entry in System.IO.Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(entry), out var pid))
+                continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(entry, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // state, ppid, ...
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parent)
+                    children.Add(pid);
+            }
+            catch (IOException)
+            {
+                // exited meanwhile
+            }
+        }
+        return children;
+    }
+
+    /// <summary>No such process, or a zombie that its parent (init here) has yet to reap.</summary>
+    private static bool IsGone(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>Starts the stopped server again, on the same data directory and port.</summary>
     public async Task StartAsync(CancellationToken ct = default)
     {
