@@ -43,6 +43,45 @@ internal static class PlaygroundPage
         }
     }
 
+    /// <summary>The names on the file tabs, left to right.</summary>
+    public static Task<IReadOnlyList<string>> FileTabsAsync(IPage page) =>
+        page.Locator("[data-testid=file-tab]").AllTextContentsAsync();
+
+    /// <summary>The name on the selected file tab: the file in the editor.</summary>
+    public static Task<string?> SelectedFileAsync(IPage page) =>
+        page.TextContentAsync("[data-testid=file-tab][aria-selected=true]");
+
+    /// <summary>The editor's text, one line per CodeMirror line (its textContent runs the lines together).</summary>
+    public static async Task<string> EditorTextAsync(IPage page) =>
+        string.Join('\n', await page.Locator(".cm-content .cm-line").AllTextContentsAsync());
+
+    /// <summary>Clicks "+", types <paramref name="name"/> and confirms with Enter, as a user adds a file.</summary>
+    public static async Task AddFileAsync(IPage page, string name)
+    {
+        await page.ClickAsync("[data-testid=add-file]");
+        await page.FillAsync("[data-testid=new-file-name]", name);
+        await page.PressAsync("[data-testid=new-file-name]", "Enter");
+    }
+
+    /// <summary>Replaces the text of the file in the editor with <paramref name="text"/>.</summary>
+    public static async Task ReplaceEditorTextAsync(IPage page, string text)
+    {
+        await page.ClickAsync(".cm-content");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.InsertTextAsync(text);
+    }
+
+    /// <summary>Clicks Share and returns the new link (a share before this one may have left its link in the box).</summary>
+    public static async Task<string> ShareAsync(IPage page)
+    {
+        var before = await page.InputValueAsync("[data-testid=share-link]");
+        await page.ClickAsync("[data-testid=share]");
+        await page.WaitForFunctionAsync(
+            "before => { const link = document.querySelector('[data-testid=share-link]').value; return link.includes('?s=') && link !== before; }",
+            before);
+        return await page.InputValueAsync("[data-testid=share-link]");
+    }
+
     public static async Task<string> WaitForVerdictAsync(IPage page)
     {
         await page.WaitForSelectorAsync("[data-testid=result]:not([hidden])", new() { Timeout = RunTimeoutMs });

@@ -6,7 +6,7 @@ namespace CodeRunner.Tests.Browser;
 /// The playground at <c>/</c> in Debian's Chromium, against a single node with real sandboxes:
 /// what a new user does first. Screenshots are kept under TestResults/screenshots.
 /// </summary>
-public sealed class PlaygroundTests(PlaygroundFrontend app) : IClassFixture<PlaygroundFrontend>
+public sealed partial class PlaygroundTests(PlaygroundFrontend app) : IClassFixture<PlaygroundFrontend>
 {
     [Fact]
     public async Task ThePlaygroundLoadsAtTheRootWithTheLanguagesAndAnExampleAndNothingFromelsewhere()

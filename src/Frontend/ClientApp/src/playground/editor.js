@@ -24,26 +24,29 @@ const syntaxes = {
 export function createEditor(parent, { onRun }) {
   const syntax = new Compartment();
   let picks = 0;
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc: "",
-      extensions: [
-        keymap.of([{ key: "Mod-Enter", run: () => { onRun(); return true; } }, indentWithTab]),
-        basicSetup,
-        oneDark,
-        syntax.of([]),
-        EditorView.contentAttributes.of({ "aria-label": "Program source", "data-testid": "code" }),
-      ],
-    }),
+  let highlighting = [];
+  const stateOf = doc => EditorState.create({
+    doc,
+    extensions: [
+      keymap.of([{ key: "Mod-Enter", run: () => { onRun(); return true; } }, indentWithTab]),
+      basicSetup,
+      oneDark,
+      syntax.of(highlighting),
+      EditorView.contentAttributes.of({ "aria-label": "Program source", "data-testid": "code" }),
+    ],
   });
+  const view = new EditorView({ parent, state: stateOf("") });
   return {
     view,
     get text() {
       return view.state.doc.toString();
     },
-    set text(value) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } });
+    /** Shows `value` as a new document: another file's, so undo must not step back into the file shown before. */
+    open(value) {
+      view.setState(stateOf(value));
+    },
+    focus() {
+      view.focus();
     },
     /** Highlights in the syntax of `id` once its grammar has loaded; a later pick wins over an earlier one still loading. */
     async setLanguage(id) {
@@ -54,7 +57,9 @@ export function createEditor(parent, { onRun }) {
       } catch {
         // the chunk did not load (offline): plain text is still editable
       }
-      if (pick === picks) view.dispatch({ effects: syntax.reconfigure(extension) });
+      if (pick !== picks) return;
+      highlighting = extension;
+      view.dispatch({ effects: syntax.reconfigure(extension) });
     },
   };
 }

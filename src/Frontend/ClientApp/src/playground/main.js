@@ -1,14 +1,17 @@
-// The playground (index.html at /): pick a language, edit, run interactively in the terminal (the
-// session API, a pty) or in batch mode with the stdin box (POST api/v1/runs), see the verdict,
-// time and memory, and share the code as a snippet (?s=ID opens it).
+// The playground (index.html at /): pick a language, edit the program's files (one tab each, the
+// main file first), run them interactively in the terminal (the session API, a pty) or in batch
+// mode with the stdin box (POST api/v1/runs), see the verdict, time and memory, and share them as
+// a snippet (?s=ID opens it).
 import "@xterm/xterm/css/xterm.css";
 import "./playground.css";
 import * as api from "./api.js";
 import { closeMessage } from "./closeCodes.js";
 import { createEditor } from "./editor.js";
 import { exampleFor } from "./examples.js";
+import * as program from "./files.js";
 import { clearResult, showResult } from "./result.js";
 import { Session } from "./session.js";
+import { createTabs } from "./tabs.js";
 import { createTerminal, style } from "./terminal.js";
 
 const $ = id => document.getElementById(id);
@@ -16,15 +19,18 @@ const ui = {
   language: $("language"), version: $("language-version"), run: $("run"), runBatch: $("run-batch"), stop: $("stop"), share: $("share"),
   apiKey: $("api-key"), stdin: $("stdin"), status: $("status"), result: $("result"),
   shareBox: $("share-box"), shareLink: $("share-link"), copy: $("copy"),
+  files: { tabs: $("file-tabs"), add: $("add-file"), form: $("new-file"), name: $("new-file-name"), cancel: $("new-file-cancel"), message: $("file-message") },
 };
 
 const terminal = createTerminal($("terminal"));
 const editor = createEditor($("editor"), { onRun: () => runInteractive() });
 const languages = new Map();
-// Each language's code while the user switches between them, so switching back loses nothing.
+// Each language's files while the user switches between them, so switching back loses nothing.
 const buffers = new Map();
 let current = null;
+let shown = null; // the current language's program: { files, selected }, the editor holding files[selected]
 let running = null; // { session?, stop() }
+const renderTabs = createTabs(ui.files, { program: () => shown, select: openFile, add: addFile, remove: removeFile });
 
 function setStatus(text, kind = "") {
   ui.status.textContent = text;
@@ -37,8 +43,39 @@ function setRunning(value) {
   document.body.classList.toggle("running", Boolean(value));
 }
 
-function selectLanguage(id, text) {
-  if (current) buffers.set(current.id, editor.text);
+/** Writes the editor's text back into the open file: the editor holds the only up-to-date copy while it is open. */
+function keepEditorText() {
+  if (shown) shown.files[shown.selected].content = editor.text;
+}
+
+function showProgram() {
+  editor.open(shown.files[shown.selected].content);
+  renderTabs();
+}
+
+function openFile(index) {
+  if (index === shown.selected) return;
+  keepEditorText();
+  shown.selected = index;
+  showProgram();
+}
+
+function addFile(name) {
+  keepEditorText();
+  program.addFile(shown, name);
+  showProgram();
+  editor.focus();
+}
+
+function removeFile(index) {
+  keepEditorText();
+  program.removeFile(shown, index);
+  showProgram();
+}
+
+/** Shows the language `id` with its files: `snippetFiles` when given, else those it had, else its example. */
+function selectLanguage(id, snippetFiles) {
+  keepEditorText();
   current = languages.get(id);
   ui.language.value = id;
   editor.setLanguage(id);
@@ -46,12 +83,17 @@ function selectLanguage(id, text) {
   const version = current.version && current.version !== "unknown" ? current.version : "";
   ui.version.textContent = version;
   ui.version.title = version;
-  editor.text = text ?? buffers.get(id) ?? exampleFor(current);
+  if (snippetFiles) buffers.set(id, program.fromSnippet(snippetFiles));
+  if (!buffers.has(id)) buffers.set(id, program.singleFile(current.sourceFile, exampleFor(current)));
+  shown = buffers.get(id);
+  showProgram();
   try { localStorage.setItem("coderun.language", id); } catch { /* storage disabled */ }
 }
 
+/** Every file of the program, the main file (the entry point) first, as the API takes them. */
 function files() {
-  return [{ name: current.sourceFile, content: editor.text }];
+  keepEditorText();
+  return shown.files.map(({ name, content }) => ({ name, content }));
 }
 
 function writeError(text) {
@@ -196,7 +238,8 @@ async function load() {
     try {
       const { body } = await api.getSnippet(snippetId);
       if (!languages.has(body.language)) throw new Error(`This service does not run ${body.language}.`);
-      selectLanguage(body.language, body.files[0]?.content ?? "");
+      if (!body.files?.length) throw new Error("The snippet has no files.");
+      selectLanguage(body.language, body.files);
       ui.stdin.value = body.stdin ?? "";
       setStatus("shared snippet loaded");
       document.body.dataset.ready = "true";
