@@ -21,6 +21,13 @@ public class ChartLintTests
     [InlineData("frontend.replicas=0")]
     [InlineData("postgresql.external.existingSecret=")]
     [InlineData("silo.notAValue=1")]
+    [InlineData("frontend.auth.keys[0].name=judge,frontend.auth.keys[0].sha256=9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08")]
+    [InlineData("frontend.auth.keys[0].name=judge,frontend.auth.keys[0].sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0")]
+    [InlineData("frontend.auth.keys[0].name=,frontend.auth.keys[0].sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")]
+    [InlineData("frontend.auth.keys[0].name=judge,frontend.auth.keys[0].sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08,frontend.auth.keys[0].role=admin")]
+    [InlineData("frontend.auth.keys[0].name=judge,frontend.auth.keys[0].sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08,frontend.auth.keys[0].requestsPerMinute=0")]
+    [InlineData("frontend.auth.anonymousRequestsPerMinute=0")]
+    [InlineData("frontend.auth.apiKey=crk_x")]
     public async Task ValuesSchemaRefusesABadValue(string setting)
     {
         var (exitCode, _, stderr) = await HelmChart.TryTemplateAsync("--set", setting);

@@ -60,6 +60,34 @@ app.kubernetes.io/component: {{ .component }}
   value: {{ printf "http://+:%v" .port | quote }}
 {{- end -}}
 
+{{/* The public API's callers (Auth:*) from frontend.auth. Numbers go through int: values read from a
+     file are floats, and a large one would print as 1e+06, which the configuration binder refuses.
+     Unset key settings are left out, so the frontend's own defaults apply. */}}
+{{- define "coderun.authEnv" -}}
+- name: Auth__AllowAnonymous
+  value: {{ .allowAnonymous | quote }}
+- name: Auth__AnonymousRequestsPerMinute
+  value: {{ .anonymousRequestsPerMinute | int | quote }}
+{{- range $i, $key := .keys }}
+- name: {{ printf "Auth__Keys__%d__Name" $i }}
+  value: {{ $key.name | quote }}
+- name: {{ printf "Auth__Keys__%d__Sha256" $i }}
+  value: {{ $key.sha256 | quote }}
+{{- if hasKey $key "requestsPerMinute" }}
+- name: {{ printf "Auth__Keys__%d__RequestsPerMinute" $i }}
+  value: {{ $key.requestsPerMinute | int | quote }}
+{{- end }}
+{{- if hasKey $key "maxActiveSubmissions" }}
+- name: {{ printf "Auth__Keys__%d__MaxActiveSubmissions" $i }}
+  value: {{ $key.maxActiveSubmissions | int | quote }}
+{{- end }}
+{{- if hasKey $key "operator" }}
+- name: {{ printf "Auth__Keys__%d__Operator" $i }}
+  value: {{ $key.operator | quote }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
 {{/* hh:mm:ss to seconds. */}}
 {{- define "coderun.seconds" -}}
 {{- $p := splitList ":" . -}}

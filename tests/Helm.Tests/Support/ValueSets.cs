@@ -17,6 +17,12 @@ internal static class ValueSets
             "--set", "silo.languages.buildMissingImages=true",
             "--set", "silo.languages.enabled[0]=python",
             "--set", "networkPolicy.postgresql.cidrs[0]=10.0.0.0/8",
+            "--set", "frontend.auth.keys[0].name=ci",
+            "--set", "frontend.auth.keys[0].sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "--set", "frontend.auth.keys[0].requestsPerMinute=60",
+            "--set", "frontend.auth.keys[0].maxActiveSubmissions=0",
+            "--set", "frontend.auth.keys[0].operator=true",
+            "--set", "frontend.auth.existingSecret=coderun-api-keys",
         ],
         ["host engine"] = ["--set", "engine.mode=host", "--set", "silo.autoscaling.enabled=false", "--set", "frontend.autoscaling.enabled=false"],
     };
