@@ -302,7 +302,7 @@ public sealed partial class SandboxGrain : IAsyncDisposable
     internal SandboxFailedException Failed(string doing, Exception e)
     {
         LogFailed(_logger, Id, doing, e);
-        return new SandboxFailedException($"Sandbox {Id} failed while {doing}: {e.Message}", e);
+        return new SandboxFailedException($"Sandbox {Id} failed while {doing}: {e.Message}", e, retryable: e is not OperationCanceledException);
     }
 
     [LoggerMessage(EventId = 1300, Level = LogLevel.Debug, Message = "Sandbox {SandboxId} for {LanguageId} is warm ({Runtime})")]

@@ -132,7 +132,7 @@ public sealed class SandboxPoolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SandboxKilledFromOutsideIsRetiredAndReplaced()
+    public async Task RunWhoseSandboxWasKilledFromOutsideRunsAgainOnAFreshOneAndTheDeadOneIsRetired()
     {
         await StartAsync();
         var executor = _services!.GetRequiredService<RunExecutor>();
@@ -140,13 +140,32 @@ public sealed class SandboxPoolTests : IAsyncLifetime
         var victim = Bash.Sandboxes.Single();
         await Docker.KillContainerAsync(victim.ContainerId!, CancellationToken.None);
 
+        var result = await executor.RunAsync(new RunRequest("bash", [new SourceFile("main.sh", "echo hi")]), CancellationToken.None);
+        Assert.True(result.Verdict == Verdict.Accepted, $"{result.Verdict}: {result.Message}");
+        Assert.Equal("hi\n", result.Stdout);
+        Assert.Equal(Verdict.InternalError, victim.LastVerdict); // what the dashboard shows of it
+        await Eventually.True(async () => await Docker.InspectContainerAsync(victim.ContainerId!, CancellationToken.None) is null
+                                          && Bash.Sandboxes.All(s => s.Id != victim.Id), Patience, "the dead sandbox is retired");
+    }
+
+    [Fact]
+    public async Task RunIsTriedOnOneMoreSandboxOnlyThenItIsAnInternalErrorNamingTheSandbox()
+    {
+        await StartAsync(("Sandboxes:MinWarm", "2"), ("Sandboxes:MaxPerLanguage", "2"));
+        var executor = _services!.GetRequiredService<RunExecutor>();
+        await Eventually.True(() => Bash.WarmCount == 2, Patience, "two sandboxes are warm");
+        var victims = Bash.Sandboxes.ToList();
+        foreach (var victim in victims)
+            await Docker.KillContainerAsync(victim.ContainerId!, CancellationToken.None);
+
         var broken = await executor.RunAsync(new RunRequest("bash", [new SourceFile("main.sh", "echo hi")]), CancellationToken.None);
         Assert.Equal(Verdict.InternalError, broken.Verdict);
-        Assert.Contains(victim.Id, broken.Message, StringComparison.Ordinal);
+        Assert.Contains(victims, v => broken.Message!.Contains(v.Id, StringComparison.Ordinal));
 
         var next = await executor.RunAsync(new RunRequest("bash", [new SourceFile("main.sh", "echo hi")]), CancellationToken.None);
         Assert.Equal(Verdict.Accepted, next.Verdict);
-        Assert.Null(await Docker.InspectContainerAsync(victim.ContainerId!, CancellationToken.None));
+        foreach (var victim in victims)
+            await Eventually.True(async () => await Docker.InspectContainerAsync(victim.ContainerId!, CancellationToken.None) is null, Patience, "the dead sandboxes are retired");
     }
 
     [Fact]
