@@ -111,10 +111,12 @@ public sealed partial class SubmissionGrain(
 
     /// <summary>
     /// The submission's own time plus slack: a compile (its language's limit is not known here, so
-    /// the largest, 30 s) and one run per test case, each up to its wall limit (30 s when unset).
+    /// the largest, 30 s) and one run per test case, each up to its wall limit (30 s when unset),
+    /// for each try the executor may make (<see cref="RunExecutor.MaxAttempts"/>: a sandbox that
+    /// dies under a run costs a second try).
     /// </summary>
     internal static TimeSpan DeadlineOf(RunRequest request, TimeSpan slack) =>
-        TimeSpan.FromMilliseconds(30_000 + (long)(request.Limits?.WallTimeMs ?? 30_000) * Math.Max(1, request.TestCases?.Count ?? 1)) + slack;
+        RunExecutor.MaxAttempts * TimeSpan.FromMilliseconds(30_000 + (long)(request.Limits?.WallTimeMs ?? 30_000) * Math.Max(1, request.TestCases?.Count ?? 1)) + slack;
 
     private TimeSpan Deadline(RunRequest request) => DeadlineOf(request, options.DeadlineSlack);
 
