@@ -31,7 +31,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             context.Response.Headers.RetryAfter = "1";
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            LogStoreUnavailable(exception.Message);
+            LogUnavailable(title, exception.Message); // the store is away, or the cluster is full
             context.Response.Headers.RetryAfter = "2";
         }
         context.Response.StatusCode = status;
@@ -41,6 +41,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "The cluster store is unavailable: {Reason}")]
-    private partial void LogStoreUnavailable(string reason);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Answered 503, {Title}: {Reason}")]
+    private partial void LogUnavailable(string title, string reason);
 }
