@@ -40,3 +40,9 @@ public sealed class OneSessionPerCallerFrontend() : ListeningFrontend(hostSilo: 
     ["Auth:AllowAnonymous"] = "true",
     ["Sessions:MaxPerCaller"] = "1",
 });
+
+/// <summary>A single node whose sandboxes run under gVisor (runsc), serving Python sessions.</summary>
+public sealed class GvisorSessionFrontend() : ListeningFrontend(hostSilo: true, new Dictionary<string, string>
+{
+    ["Sandboxes:Runtime"] = "runsc",
+});
