@@ -53,6 +53,8 @@ public static class CodeRunnerMetrics
         "coderun.sandbox.retires", "{sandbox}", "Sandboxes retired, by reason.");
     private static readonly Counter<long> SandboxRetireFailures = Meter.CreateCounter<long>(
         "coderun.sandbox.retire.failures", "{sandbox}", "Retired sandboxes whose container could not be removed; the silo's sweep removes it later.");
+    private static readonly Counter<long> RunRetries = Meter.CreateCounter<long>(
+        "coderun.run.retries", "{run}", "Batch runs tried again on another sandbox because their container stopped under them.");
     private static readonly Counter<long> CallbacksDelivered = Meter.CreateCounter<long>(
         "coderun.callbacks.delivered", "{callback}", "Results delivered to a callback URL (answered 2xx).");
     private static readonly Counter<long> CallbacksFailed = Meter.CreateCounter<long>(
@@ -121,6 +123,8 @@ public static class CodeRunnerMetrics
         SandboxRetires.Add(1, Tag("language", language), Tag("reason", ReasonName(reason)));
 
     public static void SandboxRetireFailed(string language) => SandboxRetireFailures.Add(1, Tag("language", language));
+
+    public static void RunRetried(string language) => RunRetries.Add(1, Tag("language", language));
 
     public static void CallbackDelivered(string language) => CallbacksDelivered.Add(1, Tag("language", language));
 

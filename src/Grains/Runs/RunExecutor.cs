@@ -53,6 +53,7 @@ public sealed partial class RunExecutor(SandboxPools pools, IOptions<RunOptions>
                     if (!e.Retryable || attempt == MaxAttempts || ct.IsCancellationRequested)
                         return Verdicts.InternalError(plan, e.Message);
                     LogRetrying(logger, plan.Language.Id, e.Message);
+                    CodeRunnerMetrics.RunRetried(plan.Language.Id);
                 }
             }
         }
