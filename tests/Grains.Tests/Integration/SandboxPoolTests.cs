@@ -139,28 +139,13 @@ public sealed class SandboxPoolTests : IAsyncLifetime
         await Eventually.True(() => Bash.WarmCount == 1, Patience, "a sandbox is warm");
         var victim = Bash.Sandboxes.Single();
         await Docker.KillContainerAsync(victim.ContainerId!, CancellationToken.None);
-        long retries = 0;
-        using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Name == "coderun.run.retries")
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag is { Key: "language", Value: "bash" })
-                    Interlocked.Add(ref retries, value);
-            }
-        });
-        listener.Start();
+        using var retries = new CounterRecorder("coderun.run.retries", "language", "bash");
 
         var result = await executor.RunAsync(new RunRequest("bash", [new SourceFile("main.sh", "echo hi")]), CancellationToken.None);
         Assert.True(result.Verdict == Verdict.Accepted, $"{result.Verdict}: {result.Message}");
         Assert.Equal("hi\n", result.Stdout);
         Assert.Equal(Verdict.InternalError, victim.LastVerdict); // what the dashboard shows of it
-        Assert.Equal(1, Interlocked.Read(ref retries)); // coderun_run_retries_total
+        Assert.Equal(1, retries.Total); // coderun_run_retries_total
         await Eventually.True(async () => await Docker.InspectContainerAsync(victim.ContainerId!, CancellationToken.None) is null
                                           && Bash.Sandboxes.All(s => s.Id != victim.Id), Patience, "the dead sandbox is retired");
     }
