@@ -103,7 +103,7 @@ public sealed partial class SandboxGrain : IAsyncDisposable
         }
         catch (Exception e) when (e is LauncherGoneException or InvalidDataException or IOException)
         {
-            throw Failed("placing files", e);
+            throw Failed(Ended("placing files", e is LauncherGoneException ? await ContainerEndAsync() : null), e);
         }
     }
 
@@ -159,12 +159,13 @@ public sealed partial class SandboxGrain : IAsyncDisposable
             // A program that outgrew the container's hard memory limit takes the whole container
             // with it under gVisor (no per-process OOM kill there). That is the program's verdict,
             // not an internal error; the sandbox is retired either way.
-            if (e is LauncherGoneException && await WasOomKilledAsync())
+            var end = e is LauncherGoneException ? await ContainerEndAsync() : null;
+            if (end is { OOMKilled: true } or { ExitCode: 137 })
             {
                 LogOomKilled(_logger, Id);
                 return new ExecResult(ExecOutcome.Signaled, -1, 9, ExecFlags.OomKilled, 0, 0, command.MemoryBytes, "", [], [], []);
             }
-            throw Failed("running", e);
+            throw Failed(Ended("running", end), e);
         }
     }
 
@@ -203,7 +204,8 @@ public sealed partial class SandboxGrain : IAsyncDisposable
         combined.Write(payload, 0, take);
     }
 
-    private async Task<bool> WasOomKilledAsync()
+    /// <summary>How the container ended, as the engine recorded it; null when it cannot tell (still running, gone, or no answer).</summary>
+    private async Task<ContainerState?> ContainerEndAsync()
     {
         try
         {
@@ -213,17 +215,23 @@ public sealed partial class SandboxGrain : IAsyncDisposable
             {
                 var inspect = await _docker.InspectContainerAsync(ContainerId!, deadline.Token);
                 if (inspect is null)
-                    return false;
+                    return null;
                 if (!inspect.State.Running)
-                    return inspect.State.OOMKilled || inspect.State.ExitCode == 137;
+                    return inspect.State;
                 await Task.Delay(20, deadline.Token);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or DockerApiException or HttpRequestException)
         {
-            return false;
+            return null;
         }
     }
+
+    /// <summary>What the sandbox was doing, and how its container ended when the engine knows: the first clue an operator needs.</summary>
+    private static string Ended(string doing, ContainerState? end) =>
+        end is null ? doing
+        : string.IsNullOrEmpty(end.Error) ? $"{doing} (its container exited with code {end.ExitCode})"
+        : $"{doing} (its container exited with code {end.ExitCode}: {end.Error})";
 
     /// <summary>Wipes everything the last run left. Returns false when the launcher cannot prove the sandbox clean.</summary>
     public async Task<bool> ResetAsync(CancellationToken ct)

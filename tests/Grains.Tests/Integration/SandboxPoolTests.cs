@@ -121,6 +121,8 @@ public sealed class SandboxPoolTests : IAsyncLifetime
     {
         await StartAsync(("Sandboxes:MaxPerLanguage", "1"), ("Sandboxes:AcquireTimeout", "00:00:01"));
         var executor = _services!.GetRequiredService<RunExecutor>();
+        // The test's own lease must not race the first create against the 1 s acquire timeout.
+        await Eventually.True(() => Bash.WarmCount == 1, Patience, "a sandbox is warm");
         using (await Bash.AcquireAsync(CancellationToken.None))
         {
             var result = await executor.RunAsync(new RunRequest("bash", [new SourceFile("main.sh", "echo hi")]), CancellationToken.None);
@@ -151,7 +153,7 @@ public sealed class SandboxPoolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunIsTriedOnOneMoreSandboxOnlyThenItIsAnInternalErrorNamingTheSandbox()
+    public async Task RunIsTriedOnOneMoreSandboxOnlyThenItIsAnInternalErrorNamingTheSandboxAndHowItEnded()
     {
         await StartAsync(("Sandboxes:MinWarm", "2"), ("Sandboxes:MaxPerLanguage", "2"));
         var executor = _services!.GetRequiredService<RunExecutor>();
@@ -163,6 +165,7 @@ public sealed class SandboxPoolTests : IAsyncLifetime
         var broken = await executor.RunAsync(new RunRequest("bash", [new SourceFile("main.sh", "echo hi")]), CancellationToken.None);
         Assert.Equal(Verdict.InternalError, broken.Verdict);
         Assert.Contains(victims, v => broken.Message!.Contains(v.Id, StringComparison.Ordinal));
+        Assert.Contains("its container exited with code 137", broken.Message); // docker kill: SIGKILL to the launcher
 
         var next = await executor.RunAsync(new RunRequest("bash", [new SourceFile("main.sh", "echo hi")]), CancellationToken.None);
         Assert.Equal(Verdict.Accepted, next.Verdict);
