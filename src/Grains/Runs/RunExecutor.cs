@@ -71,6 +71,7 @@ public sealed partial class RunExecutor(SandboxPools pools, IOptions<RunOptions>
         {
             using (CodeRunnerTracing.StartStep("sandbox.compile"))
                 compile = await sandbox.ExecAsync(compileStep, ReadOnlyMemory<byte>.Empty, ct);
+            ct.ThrowIfCancellationRequested(); // a compile killed by a cancel is not a compilation error
             if (!Verdicts.CompileSucceeded(compile))
                 return Verdicts.Judge(plan, compile, null);
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using CodeRunner.Runs;
 using CodeRunner.Sandboxes;
+using CodeRunner.Sandboxes.Launcher;
 using CodeRunner.Tests.Support;
 
 namespace CodeRunner.Tests.Integration;
@@ -343,6 +344,48 @@ public abstract class ContainmentTests(SandboxEngineFixture engine)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"cancel took {watch.Elapsed}");
         await AssertNextRunSeesNothing("python");
+    }
+
+    [Fact]
+    public async Task CancellingDuringTheCompileIsACancelNotACompilationError()
+    {
+        // Cancelled the moment the compile step begins (its span starts): the killed compiler must
+        // not be judged a compilation error. The test's own trace tells its compile from others'.
+        using var cancel = new CancellationTokenSource();
+        using var test = new System.Diagnostics.Activity("test").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Diagnostics.CodeRunnerTracing.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStarted = span =>
+            {
+                if (span.OperationName == "sandbox.compile" && span.TraceId == test.TraceId)
+                    cancel.Cancel();
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.Executor.RunAsync(
+            new RunRequest("c", [new SourceFile("main.c", "int main(void){return 0;}")]), cancel.Token));
+        Assert.True(cancel.IsCancellationRequested, "the compile step began");
+        await AssertNextRunSeesNothing("c");
+    }
+
+    [Fact]
+    public async Task ACancelThatCameBeforeTheProgramStartedStillKillsIt()
+    {
+        // A submission cancelled while its files were being placed: the kill must follow the
+        // program's start, or the launcher (with nothing running yet) drops it.
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var sleeper = new ExecCommand(["bash", "-c", "sleep 60"], ["PATH=/usr/bin:/bin"], 30000, 30000, 64 << 20, 1 << 20, 4096, 4096);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using (var lease = await engine.Pools.PoolFor(engine.Pools.Catalog.Find("bash")!).AcquireAsync(CancellationToken.None))
+        {
+            var result = await lease.Sandbox.ExecAsync(sleeper, ReadOnlyMemory<byte>.Empty, cancelled.Token);
+            Assert.Equal((ExecOutcome.Signaled, 9), (result.Outcome, result.Signal));
+        }
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"the kill took {watch.Elapsed}");
+        await AssertNextRunSeesNothing("bash");
     }
 
     [Fact]
