@@ -38,6 +38,10 @@ public sealed partial class SubmissionClaimer(
     // whose entry point disposes the services while the host is still stopping) may still call
     // StopAsync, which cancels it, after Dispose.
     private readonly CancellationTokenSource _handBack = new();
+    // Held by a claim from its query until its grains are registered, so that a stop waits for a
+    // claim in flight: its grains are then drained (or handed back) with the rest, and none starts
+    // after the stop, on a node whose sandboxes are gone. Never disposed, as above.
+    private readonly SemaphoreSlim _claiming = new(1, 1);
     private volatile bool _draining;
     private volatile bool _drainedByOperator;
     private long _claimAttempts;
@@ -146,6 +150,8 @@ public sealed partial class SubmissionClaimer(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _draining = true;
+        await _claiming.WaitAsync(cancellationToken); // no claim in flight now, and none starts: they check _draining first
+        _claiming.Release();
         await TrySetStatusAsync(SiloStatus.ShuttingDown);
         var runs = _running.Values.Select(r => r.Run).ToArray();
         LogDraining(identity.SiloId, runs.Length, options.Value.ShutdownGrace.TotalSeconds);
@@ -156,6 +162,19 @@ public sealed partial class SubmissionClaimer(
     }
 
     private async Task ClaimAsync(string language, bool woken, CancellationToken ct)
+    {
+        await _claiming.WaitAsync(ct);
+        try
+        {
+            await ClaimHeldAsync(language, woken, ct);
+        }
+        finally
+        {
+            _claiming.Release();
+        }
+    }
+
+    private async Task ClaimHeldAsync(string language, bool woken, CancellationToken ct)
     {
         var free = capacity.Slots(language) - _busy.GetValueOrDefault(language);
         if (IsDraining || free <= 0)
