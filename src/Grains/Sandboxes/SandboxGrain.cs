@@ -117,7 +117,6 @@ public sealed partial class SandboxGrain : IAsyncDisposable
         if (Runtime == "runsc")
             command = command with { Processes = Language.Definition.MaxProcesses }; // see SandboxContainerSpec
         using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(command.WallTimeMs) + _options.LauncherGrace);
-        CancellationTokenRegistration killOnCancel = default;
         try
         {
             await launcher.SendAsync(LauncherProtocol.ExecFrame(command), deadline.Token);
@@ -125,7 +124,7 @@ public sealed partial class SandboxGrain : IAsyncDisposable
             // nothing runs, so a kill sent earlier (a cancel that came while files were placed)
             // would be lost and the program would run to its wall limit. A token cancelled by now
             // runs the callback here, at once, and the kill follows the exec frame.
-            killOnCancel = ct.Register(() => _ = launcher.SendAsync(LauncherProtocol.SignalFrame(9), CancellationToken.None).AsTask());
+            using var killOnCancel = ct.Register(() => _ = launcher.SendAsync(LauncherProtocol.SignalFrame(9), CancellationToken.None).AsTask());
             const int chunk = 1 << 20;
             for (var at = 0; at < stdin.Length; at += chunk)
                 await launcher.SendAsync(LauncherProtocol.StdinFrame(stdin.Span.Slice(at, Math.Min(chunk, stdin.Length - at))), deadline.Token);
@@ -171,10 +170,6 @@ public sealed partial class SandboxGrain : IAsyncDisposable
                 return new ExecResult(ExecOutcome.Signaled, -1, 9, ExecFlags.OomKilled, 0, 0, command.MemoryBytes, "", [], [], []);
             }
             throw Failed(Ended("running", end), e);
-        }
-        finally
-        {
-            await killOnCancel.DisposeAsync();
         }
     }
 

@@ -35,6 +35,7 @@ public sealed class SubmissionClaimerStopTests : IDisposable
         await using var sqlite = new SqliteClusterStore(
             Options.Create(new StoreOptions { EmbeddedPath = Path.Combine(_directory, "coderun.db") }), NullLogger<SqliteClusterStore>.Instance);
         var store = HeldClaims.Wrap(sqlite);
+        var held = (HeldClaims)(object)store;
         var identity = new SiloIdentity(Options.Create(new SiloOptions { SiloName = "stopping" }));
         await store.JoinAsync(new SiloRegistration(identity.SiloId, identity.SiloName, identity.Address), CancellationToken.None);
         var runner = new CountingRunner();
@@ -44,10 +45,10 @@ public sealed class SubmissionClaimerStopTests : IDisposable
         var (submission, _) = await store.EnqueueAsync(new NewSubmission(Guid.NewGuid(), new RunRequest(Language, [new SourceFile("main.py", "print(1)")])), CancellationToken.None);
         await claimer.StartAsync(CancellationToken.None);
 
-        await ((HeldClaims)(object)store).Claimed.Task.WaitAsync(TimeSpan.FromSeconds(30)); // committed, not yet returned
+        await held.Claimed.Task.WaitAsync(TimeSpan.FromSeconds(30)); // committed, not yet returned
         var stopping = claimer.StopAsync(CancellationToken.None);
         await Eventually.True(() => claimer.IsDraining, TimeSpan.FromSeconds(10), "the stop began");
-        ((HeldClaims)(object)store).Return.SetResult();
+        held.Return.SetResult();
         await stopping;
         runner.Stopped = true;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using CodeRunner.Runs;
 using CodeRunner.Sandboxes;
@@ -352,18 +353,18 @@ public abstract class ContainmentTests(SandboxEngineFixture engine)
         // Cancelled the moment the compile step begins (its span starts): the killed compiler must
         // not be judged a compilation error. The test's own trace tells its compile from others'.
         using var cancel = new CancellationTokenSource();
-        using var test = new System.Diagnostics.Activity("test").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
-        using var listener = new System.Diagnostics.ActivityListener
+        using var test = new Activity("test").SetIdFormat(ActivityIdFormat.W3C).Start();
+        using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == Diagnostics.CodeRunnerTracing.SourceName,
-            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStarted = span =>
             {
                 if (span.OperationName == "sandbox.compile" && span.TraceId == test.TraceId)
                     cancel.Cancel();
             },
         };
-        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        ActivitySource.AddActivityListener(listener);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.Executor.RunAsync(
             new RunRequest("c", [new SourceFile("main.c", "int main(void){return 0;}")]), cancel.Token));
         Assert.True(cancel.IsCancellationRequested, "the compile step began");
@@ -378,7 +379,7 @@ public abstract class ContainmentTests(SandboxEngineFixture engine)
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
         var sleeper = new ExecCommand(["bash", "-c", "sleep 60"], ["PATH=/usr/bin:/bin"], 30000, 30000, 64 << 20, 1 << 20, 4096, 4096);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
         using (var lease = await engine.Pools.PoolFor(engine.Pools.Catalog.Find("bash")!).AcquireAsync(CancellationToken.None))
         {
             var result = await lease.Sandbox.ExecAsync(sleeper, ReadOnlyMemory<byte>.Empty, cancelled.Token);
